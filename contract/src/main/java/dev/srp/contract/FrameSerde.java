@@ -1,0 +1,140 @@
+package dev.srp.contract;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Binary serde for {@link FrameMessage}, wire version 1 (big-endian):
+ * <pre>
+ * magic "SRF" | version u8 = 1 | kind u8 (0 frame, 1 end) | streamId u16 length + UTF-8
+ * frameIndex i64 | ptsMicros i64 | frameRate num i32, den i32 | width i32 | height i32
+ * pixelFormat u8 | shotId i64 | frameCount i64 | payloadCodec u8 | payload length i32 | payload
+ * </pre>
+ * Deserialising reads any codec; serialising uses the codec this serde was built with.
+ */
+public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMessage>, Deserializer<FrameMessage> {
+    static final byte[] MAGIC = {'S', 'R', 'F'};
+    static final int VERSION = 1;
+    private static final int MAX_STREAM_ID_BYTES = 1024;
+
+    private final PayloadCodec codec;
+
+    public FrameSerde(PayloadCodec codec) {
+        this.codec = codec;
+    }
+
+    /** The codec chosen by measurement for every topic (docs/payload-encoding.md). */
+    public static FrameSerde defaultCodec() {
+        return new FrameSerde(PayloadCodec.DELTA_ZSTD);
+    }
+
+    @Override
+    public byte[] serialize(String topic, FrameMessage m) {
+        if (m == null) {
+            return null;
+        }
+        byte[] id = m.streamId().getBytes(StandardCharsets.UTF_8);
+        if (id.length > MAX_STREAM_ID_BYTES) {
+            throw new IllegalArgumentException("streamId longer than " + MAX_STREAM_ID_BYTES + " bytes");
+        }
+        byte[] payload = codec.encode(m.pixels(), m.pixelFormat().bytesPerPixel());
+        ByteBuffer b = ByteBuffer.allocate(3 + 1 + 1 + 2 + id.length + 8 + 8 + 4 + 4 + 4 + 4 + 1 + 8 + 8 + 1 + 4
+                + payload.length);
+        b.put(MAGIC).put((byte) VERSION).put((byte) m.kind().ordinal());
+        b.putShort((short) id.length).put(id);
+        b.putLong(m.frameIndex()).putLong(m.ptsMicros());
+        b.putInt(m.frameRate().numerator()).putInt(m.frameRate().denominator());
+        b.putInt(m.width()).putInt(m.height());
+        b.put((byte) m.pixelFormat().code());
+        b.putLong(m.shotId()).putLong(m.frameCount());
+        b.put((byte) codec.code()).putInt(payload.length).put(payload);
+        return b.array();
+    }
+
+    @Override
+    public FrameMessage deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            ByteBuffer b = ByteBuffer.wrap(data);
+            for (byte expected : MAGIC) {
+                if (b.get() != expected) {
+                    throw new MalformedMessageException("not an srp frame message (bad magic)");
+                }
+            }
+            int version = b.get() & 0xff;
+            if (version != VERSION) {
+                throw new MalformedMessageException("unsupported frame message version " + version
+                        + " (this build reads version " + VERSION + ")");
+            }
+            int kindCode = b.get() & 0xff;
+            if (kindCode >= FrameMessage.Kind.values().length) {
+                throw new MalformedMessageException("unknown frame message kind " + kindCode);
+            }
+            FrameMessage.Kind kind = FrameMessage.Kind.values()[kindCode];
+            int idLength = b.getShort() & 0xffff;
+            if (idLength > MAX_STREAM_ID_BYTES) {
+                throw new MalformedMessageException("streamId length " + idLength + " exceeds " + MAX_STREAM_ID_BYTES);
+            }
+            byte[] id = new byte[idLength];
+            b.get(id);
+            long frameIndex = b.getLong();
+            long pts = b.getLong();
+            int num = b.getInt();
+            int den = b.getInt();
+            int width = b.getInt();
+            int height = b.getInt();
+            PixelFormat pixelFormat = PixelFormat.ofCode(b.get() & 0xff);
+            long shotId = b.getLong();
+            long frameCount = b.getLong();
+            PayloadCodec payloadCodec = PayloadCodec.ofCode(b.get() & 0xff);
+            int payloadLength = b.getInt();
+            if (payloadLength < 0 || payloadLength != b.remaining()) {
+                throw new MalformedMessageException("payload length " + payloadLength + " but " + b.remaining()
+                        + " bytes follow");
+            }
+            byte[] payload = new byte[payloadLength];
+            b.get(payload);
+            int expected = kind == FrameMessage.Kind.FRAME ? checkedFrameBytes(pixelFormat, width, height) : 0;
+            byte[] pixels = payloadCodec.decode(payload, pixelFormat.bytesPerPixel(), expected);
+            return new FrameMessage(kind, new String(id, StandardCharsets.UTF_8), frameIndex, pts,
+                    new FrameRate(num, den), width, height, pixelFormat, shotId, frameCount, pixels);
+        } catch (BufferUnderflowException e) {
+            throw new MalformedMessageException("frame message truncated (" + data.length + " bytes)", e);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("frame message invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static int checkedFrameBytes(PixelFormat format, int width, int height) {
+        if (width <= 0 || height <= 0 || width > 16384 || height > 16384) {
+            throw new MalformedMessageException("impossible frame size " + width + "x" + height);
+        }
+        return format.frameBytes(width, height);
+    }
+
+    @Override
+    public Serializer<FrameMessage> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<FrameMessage> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
+        // configured by its constructor
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

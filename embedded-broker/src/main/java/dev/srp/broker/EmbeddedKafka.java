@@ -1,0 +1,175 @@
+package dev.srp.broker;
+
+import dev.srp.contract.MessageLimits;
+import dev.srp.contract.SrpException;
+import dev.srp.contract.Topics;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A single-node KRaft broker (combined broker and controller) in a temporary directory. It is a real broker:
+ * transactions, compaction and the size limits behave as on a cluster, which is why srp uses it instead of a mock.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private final Path dataDir;
+    private final boolean ownsDataDir;
+    private final KafkaRaftServer server;
+    private final String bootstrap;
+    private final MessageLimits limits;
+
+    private EmbeddedKafka(Path dataDir, boolean ownsDataDir, KafkaRaftServer server, String bootstrap,
+                          MessageLimits limits) {
+        this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
+        this.server = server;
+        this.bootstrap = bootstrap;
+        this.limits = limits;
+    }
+
+    /** Starts a broker in a new temporary directory that {@link #close()} deletes. */
+    public static EmbeddedKafka start(MessageLimits limits) {
+        try {
+            return start(Files.createTempDirectory("srp-kafka-"), true, limits);
+        } catch (IOException e) {
+            throw new SrpException("cannot create a temporary directory for the embedded Kafka broker: "
+                    + e.getMessage(), "check that java.io.tmpdir is writable and has space", e);
+        }
+    }
+
+    static EmbeddedKafka start(Path dataDir, boolean ownsDataDir, MessageLimits limits) {
+        int brokerPort = freePort();
+        int controllerPort = freePort();
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", dataDir.resolve("log").toString());
+        props.put("num.partitions", "4");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "4");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", "4");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("auto.create.topics.enable", "false");
+        props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+        props.putAll(limits.brokerConfig());
+        try {
+            Path config = dataDir.resolve("server.properties");
+            try (OutputStream out = Files.newOutputStream(config)) {
+                props.store(out, "srp embedded broker");
+            }
+            String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()}, quiet);
+            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+            server.startup();
+            String bootstrap = "127.0.0.1:" + brokerPort;
+            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, ownsDataDir, server, bootstrap, limits);
+            kafka.awaitReady();
+            return kafka;
+        } catch (IOException | RuntimeException e) {
+            throw new SrpException("cannot start the embedded Kafka broker in " + dataDir + ": " + e.getMessage(),
+                    "check free disk space and that loopback ports can be bound; run with --verbose for details", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /** Creates the srp topics (idempotent), each with the size limit from the shared {@link MessageLimits}. */
+    public void createTopics(Topics topics, int partitions) {
+        createSrpTopics(bootstrap, topics, partitions, limits);
+    }
+
+    /** Creates the srp topics on any cluster; existing topics are left alone. */
+    public static void createSrpTopics(String bootstrap, Topics topics, int partitions, MessageLimits limits) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<NewTopic> wanted = Stream.of(topics.framesLr(), topics.framesHr(), topics.audio(), topics.deadLetter())
+                    .map(name -> new NewTopic(name, name.equals(topics.audio()) ? 1 : partitions, (short) 1)
+                            .configs(limits.topicConfig()))
+                    .toList();
+            for (var entry : admin.createTopics(wanted).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new SrpException("cannot create topic " + entry.getKey() + ": "
+                                + e.getCause().getMessage(), "check the broker at " + bootstrap, e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SrpException("interrupted while creating topics", null, e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new SrpException("timed out creating topics on " + bootstrap, "check the broker is reachable", e);
+        }
+    }
+
+    private void awaitReady() {
+        try (Admin admin = admin()) {
+            admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new SrpException("embedded Kafka broker did not come up: " + e.getMessage(),
+                    "run with --verbose for the broker log", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        if (ownsDataDir) {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover temp directory is harmless
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new SrpException("cannot find a free loopback port: " + e.getMessage(), null, e);
+        }
+    }
+}
