@@ -1,0 +1,74 @@
+package dev.srp.launcher;
+
+import dev.srp.broker.EmbeddedKafka;
+import dev.srp.contract.SrpException;
+import dev.srp.egress.Egress;
+import dev.srp.egress.EgressConfig;
+import dev.srp.egress.EgressListener;
+import dev.srp.egress.EgressMetrics;
+import dev.srp.egress.EgressResult;
+import io.prometheus.client.CollectorRegistry;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code srp egress --bootstrap B --output 'out/{stream}.mp4'}: encode every finished stream until stopped. */
+@Command(name = "egress", mixinStandardHelpOptions = true,
+        description = "Reorder upscaled frames and encode each stream to a file until stopped.")
+final class EgressCommand implements Callable<Integer> {
+    @Option(names = "--output", required = true, paramLabel = "TEMPLATE",
+            description = "Output path; {stream} is replaced by the stream id, e.g. out/{stream}.mp4.")
+    String output;
+
+    @Option(names = "--group-id", defaultValue = "srp-egress",
+            description = "Consumer group (default: ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(names = "--spill-dir", defaultValue = "${java.io.tmpdir}/srp-egress-spill",
+            description = "Where out-of-order frames wait when the memory buffer is full (default: ${DEFAULT-VALUE}).")
+    Path spillDir;
+
+    @Option(names = "--reorder-buffer-bytes", defaultValue = "268435456",
+            description = "Memory for out-of-order frames before spilling to disk (default: ${DEFAULT-VALUE}).")
+    long reorderBufferBytes;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
+    boolean verbose;
+
+    @Mixin
+    EncodeOptions encode = new EncodeOptions();
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    @Override
+    public Integer call() {
+        CollectorRegistry registry = new CollectorRegistry();
+        EgressConfig config = new EgressConfig(kafka.bootstrap, groupId, kafka.topics(), kafka.limits(), output,
+                encode.videoCodec(), encode.crf, encode.preset, reorderBufferBytes, spillDir);
+        try (MetricsServer server = MetricsServer.start(metrics, registry)) {
+            EmbeddedKafka.createSrpTopics(kafka.bootstrap, kafka.topics(), kafka.partitions, kafka.limits());
+            try (Egress egress = new Egress(config, new EgressMetrics(registry), new EgressListener() {
+                @Override
+                public void onStreamFinished(EgressResult r) {
+                    System.out.printf("srp egress: stream %s: %d frames -> %s%n", r.streamId(), r.frames(),
+                            r.output());
+                }
+
+                @Override
+                public void onStreamFailed(String streamId, SrpException error) {
+                    System.err.println("srp egress: stream " + streamId + " failed: " + error.oneLine());
+                }
+            })) {
+                egress.start();
+                ServiceRunner.awaitShutdownSignal();
+            }
+            return 0;
+        }
+    }
+}

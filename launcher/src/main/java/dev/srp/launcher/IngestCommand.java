@@ -1,0 +1,58 @@
+package dev.srp.launcher;
+
+import dev.srp.broker.EmbeddedKafka;
+import dev.srp.ingest.Ingest;
+import dev.srp.ingest.IngestConfig;
+import dev.srp.ingest.IngestListener;
+import dev.srp.ingest.IngestMetrics;
+import dev.srp.ingest.IngestResult;
+import io.prometheus.client.CollectorRegistry;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code srp ingest --bootstrap B INPUT}: decode one input and publish it to an external Kafka. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Decode INPUT and publish its frames and audio to Kafka for the SR workers.")
+final class IngestCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Video file or URL (file, http(s), rtsp, udp, srt).")
+    String input;
+
+    @Option(names = "--stream-id", description = "Name of the stream; egress uses it in {stream} (default: random).")
+    String streamId;
+
+    @Option(names = "--open-timeout", defaultValue = "PT15S",
+            description = "How long to wait for a source to open or send data, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration openTimeout;
+
+    @Option(names = "--allow-truncated", description = "Publish what decodes from a truncated input instead of failing.")
+    boolean allowTruncated;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
+    boolean verbose;
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    @Override
+    public Integer call() {
+        String id = streamId != null ? streamId : "stream-" + UUID.randomUUID().toString().substring(0, 8);
+        CollectorRegistry registry = new CollectorRegistry();
+        try (MetricsServer server = MetricsServer.start(metrics, registry)) {
+            EmbeddedKafka.createSrpTopics(kafka.bootstrap, kafka.topics(), kafka.partitions, kafka.limits());
+            IngestConfig config = new IngestConfig(input, id, kafka.bootstrap, kafka.topics(), kafka.limits(),
+                    openTimeout, allowTruncated);
+            IngestResult result = new Ingest(config, new IngestMetrics(registry)).run(new IngestListener() { });
+            System.out.printf("srp ingest: stream %s: %d frames, %d shots, %d audio chunks published%n", id,
+                    result.frames(), result.shots(), result.audioChunks());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.srp.launcher;
+
+import dev.srp.contract.MessageLimits;
+import dev.srp.contract.Topics;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that talks to Kafka. */
+final class KafkaOptions {
+    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (env SRP_BOOTSTRAP).")
+    String bootstrap;
+
+    @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX,
+            description = "Prefix of the srp topics (default: ${DEFAULT-VALUE}).")
+    String topicPrefix;
+
+    @Option(names = "--partitions", defaultValue = "4",
+            description = "Partitions of the frame topics when srp creates them (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--max-record-bytes", defaultValue = "" + MessageLimits.DEFAULT_MAX_RECORD_BYTES,
+            description = "Largest Kafka record srp may send; every Kafka size limit derives from it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxRecordBytes;
+
+    Topics topics() {
+        return Topics.withPrefix(topicPrefix);
+    }
+
+    MessageLimits limits() {
+        return new MessageLimits(maxRecordBytes);
+    }
+}

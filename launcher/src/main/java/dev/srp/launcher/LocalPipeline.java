@@ -1,0 +1,173 @@
+package dev.srp.launcher;
+
+import dev.srp.broker.EmbeddedKafka;
+import dev.srp.contract.MessageLimits;
+import dev.srp.contract.ModelSidecar;
+import dev.srp.contract.SrpException;
+import dev.srp.contract.Topics;
+import dev.srp.egress.Egress;
+import dev.srp.egress.EgressConfig;
+import dev.srp.egress.EgressListener;
+import dev.srp.egress.EgressMetrics;
+import dev.srp.egress.EgressResult;
+import dev.srp.ingest.Ingest;
+import dev.srp.ingest.IngestConfig;
+import dev.srp.ingest.IngestListener;
+import dev.srp.ingest.IngestMetrics;
+import dev.srp.ingest.IngestResult;
+import dev.srp.ingest.SourceInfo;
+import dev.srp.worker.SrWorker;
+import dev.srp.worker.WorkerConfig;
+import dev.srp.worker.WorkerMetrics;
+import io.prometheus.client.CollectorRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * Runs ingest, sr-worker and egress in this JVM against an embedded one-node KRaft broker for one input, the same
+ * services and topics a cluster deployment uses, and waits until egress has finalised the output.
+ */
+final class LocalPipeline {
+    /** Frame topics get several partitions so the shots of one video spread as they would on a cluster. */
+    private static final int PARTITIONS = 4;
+    private static final Duration POLL = Duration.ofMillis(200);
+    /** Out-of-order frames held in memory (compressed) before egress spills them to disk. */
+    private static final long REORDER_BUFFER_BYTES = 256L << 20;
+
+    /** What the pipeline tells the command while it runs. */
+    interface Listener {
+        void onSource(SourceInfo source);
+
+        void onFramesWritten(long frames);
+    }
+
+    private final UpscaleRequest request;
+    private final CollectorRegistry registry;
+
+    LocalPipeline(UpscaleRequest request, CollectorRegistry registry) {
+        this.request = request;
+        this.registry = registry;
+    }
+
+    UpscaleSummary run(Listener listener) {
+        long start = System.nanoTime();
+        Topics topics = Topics.defaults();
+        MessageLimits limits = MessageLimits.defaults();
+        String streamId = "upscale-" + UUID.randomUUID().toString().substring(0, 8);
+        // Check the model before starting anything, so a bad --model fails in milliseconds.
+        ModelSidecar sidecar = ModelSidecar.readAndVerify(request.model());
+        if (sidecar.scale() != request.scale()) {
+            throw new SrpException("model " + request.model() + " upscales x" + sidecar.scale() + " but --scale is "
+                    + request.scale(), "pass --scale " + sidecar.scale() + " or a x" + request.scale() + " model");
+        }
+        Path work = createWorkDir();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(limits)) {
+            kafka.createTopics(topics, PARTITIONS);
+            String bootstrap = kafka.bootstrapServers();
+            WorkerConfig workerConfig = new WorkerConfig(bootstrap, "srp-upscale-" + streamId, topics, limits,
+                    request.model(), request.scale(), request.batchSize(), Duration.ofMillis(20),
+                    work.resolve("state"), 1, request.inferenceThreads());
+            EgressConfig egressConfig = new EgressConfig(bootstrap, "srp-egress-" + streamId, topics, limits,
+                    request.output().toString(), request.codec(), request.crf(), request.preset(),
+                    REORDER_BUFFER_BYTES, work.resolve("spill"));
+            CompletableFuture<EgressResult> finished = new CompletableFuture<>();
+            try (SrWorker worker = new SrWorker(workerConfig, new WorkerMetrics(registry));
+                 Egress egress = new Egress(egressConfig, new EgressMetrics(registry),
+                         egressListener(streamId, finished, listener))) {
+                worker.start();
+                egress.start();
+                IngestConfig ingestConfig = new IngestConfig(request.input(), streamId, bootstrap, topics, limits,
+                        Duration.ofSeconds(15), request.allowTruncated());
+                Ingest ingest = new Ingest(ingestConfig, new IngestMetrics(registry));
+                CompletableFuture<IngestResult> ingested = CompletableFuture.supplyAsync(() -> ingest.run(
+                        new IngestListener() {
+                            @Override
+                            public void onOpened(SourceInfo info) {
+                                listener.onSource(info);
+                            }
+                        }));
+                EgressResult result = await(finished, ingested, worker);
+                return new UpscaleSummary(ingested.join(), result, sidecar.name(), worker.device(),
+                        Duration.ofNanos(System.nanoTime() - start));
+            }
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private static EgressListener egressListener(String streamId, CompletableFuture<EgressResult> finished,
+                                                 Listener listener) {
+        return new EgressListener() {
+            @Override
+            public void onFrameWritten(String stream, long frameIndex) {
+                if (stream.equals(streamId)) {
+                    listener.onFramesWritten(frameIndex + 1);
+                }
+            }
+
+            @Override
+            public void onStreamFinished(EgressResult result) {
+                if (result.streamId().equals(streamId)) {
+                    finished.complete(result);
+                }
+            }
+
+            @Override
+            public void onStreamFailed(String stream, SrpException error) {
+                if (stream.equals(streamId)) {
+                    finished.completeExceptionally(error);
+                }
+            }
+        };
+    }
+
+    /** Waits for egress to finish, failing fast when ingest or the worker fails first. */
+    private static EgressResult await(CompletableFuture<EgressResult> finished,
+                                      CompletableFuture<IngestResult> ingested, SrWorker worker) {
+        while (true) {
+            try {
+                return finished.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (ingested.isCompletedExceptionally()) {
+                    ingested.join();
+                }
+                worker.failure().ifPresent(t -> {
+                    throw t instanceof SrpException s ? s
+                            : new SrpException("the SR worker failed: " + t.getMessage(),
+                                    "rerun with --verbose for details", t);
+                });
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SrpException("interrupted", null, e);
+            }
+        }
+    }
+
+    private static Path createWorkDir() {
+        try {
+            return Files.createTempDirectory("srp-upscale-");
+        } catch (IOException e) {
+            throw new SrpException("cannot create a working directory: " + e.getMessage(),
+                    "check that java.io.tmpdir is writable and has space", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: the OS cleans temp directories eventually
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.srp.launcher;
+
+import dev.srp.worker.ModelCatalog;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Which model the SR worker runs and how. */
+final class ModelOptions {
+    @Option(names = "--scale", defaultValue = "4", description = "Upscaling factor (default: ${DEFAULT-VALUE}).")
+    int scale;
+
+    @Option(names = "--model", paramLabel = "PATH",
+            description = "TorchScript model (.pt with its .properties sidecar); default: the shipped model for --scale.")
+    Path model;
+
+    @Option(names = "--batch-size", defaultValue = "4",
+            description = "Frames per inference call (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--inference-threads", defaultValue = "0",
+            description = "CPU threads for inference; 0 means all cores (default: ${DEFAULT-VALUE}).")
+    int inferenceThreads;
+
+    Path modelPath() {
+        return model != null ? model : ModelCatalog.defaultModel(SrpHome.path(), scale);
+    }
+
+    int threads() {
+        return inferenceThreads > 0 ? inferenceThreads : Runtime.getRuntime().availableProcessors();
+    }
+}

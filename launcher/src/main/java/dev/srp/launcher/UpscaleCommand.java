@@ -1,0 +1,70 @@
+package dev.srp.launcher;
+
+import dev.srp.ingest.SourceInfo;
+import io.prometheus.client.CollectorRegistry;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code srp upscale INPUT OUTPUT}: the whole pipeline in this JVM on an embedded broker. */
+@Command(name = "upscale", mixinStandardHelpOptions = true,
+        description = "Upscale one video (file or URL) into OUTPUT, running ingest, sr-worker and egress in this "
+                + "process on an embedded Kafka broker.")
+final class UpscaleCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Video file or URL (file, http(s), rtsp, udp, srt).")
+    String input;
+
+    @Parameters(index = "1", paramLabel = "OUTPUT", description = "Output file: .mp4, .mkv or .mov.")
+    Path output;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Mixin
+    EncodeOptions encode = new EncodeOptions();
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    @Option(names = "--allow-truncated", description = "Upscale what decodes from a truncated input instead of failing.")
+    boolean allowTruncated;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
+    boolean verbose;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        UpscaleRequest request = new UpscaleRequest(input, output, model.modelPath(), model.scale,
+                encode.videoCodec(), encode.crf, encode.preset, model.batchSize, model.threads(), allowTruncated);
+        CollectorRegistry registry = new CollectorRegistry();
+        try (MetricsServer server = MetricsServer.start(metrics, registry);
+             Progress progress = noProgress ? null : new Progress("upscale")) {
+            UpscaleSummary summary = new LocalPipeline(request, registry).run(new LocalPipeline.Listener() {
+                @Override
+                public void onSource(SourceInfo source) {
+                    if (progress != null) {
+                        progress.expect(source.estimatedFrames());
+                    }
+                }
+
+                @Override
+                public void onFramesWritten(long frames) {
+                    if (progress != null) {
+                        progress.framesDone(frames);
+                    }
+                }
+            });
+            if (progress != null) {
+                progress.close();
+            }
+            System.out.println(summary.describe());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.srp.launcher;
+
+import dev.srp.egress.VideoCodec;
+import java.nio.file.Path;
+
+/** Everything one {@code srp upscale} run needs, validated once. */
+record UpscaleRequest(String input, Path output, Path model, int scale, VideoCodec codec, int crf, String preset,
+                      int batchSize, int inferenceThreads, boolean allowTruncated) {
+    UpscaleRequest {
+        if (input == null || input.isBlank()) {
+            throw new IllegalArgumentException("input is required");
+        }
+        output = output.toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.srp.launcher;
+
+import dev.srp.broker.EmbeddedKafka;
+import dev.srp.worker.SrWorker;
+import dev.srp.worker.WorkerConfig;
+import dev.srp.worker.WorkerMetrics;
+import io.prometheus.client.CollectorRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code srp worker --bootstrap B}: one SR worker; several with the same --application-id share the work. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = "Run an SR worker (Kafka Streams) until stopped; workers with the same --application-id "
+                + "form one consumer group.")
+final class WorkerCommand implements Callable<Integer> {
+    @Option(names = "--application-id", defaultValue = "srp-sr-worker",
+            description = "Kafka Streams application id = consumer group (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", defaultValue = "${java.io.tmpdir}/srp-worker-state",
+            description = "Directory for Kafka Streams state (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--stream-threads", defaultValue = "1",
+            description = "Kafka Streams threads (default: ${DEFAULT-VALUE}).")
+    int streamThreads;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
+    boolean verbose;
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Mixin
+    KafkaOptions kafka = new KafkaOptions();
+
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    @Override
+    public Integer call() {
+        CollectorRegistry registry = new CollectorRegistry();
+        WorkerConfig config = new WorkerConfig(kafka.bootstrap, applicationId, kafka.topics(), kafka.limits(),
+                model.modelPath(), model.scale, model.batchSize, Duration.ofMillis(20), stateDir, streamThreads,
+                model.threads());
+        try (MetricsServer server = MetricsServer.start(metrics, registry)) {
+            EmbeddedKafka.createSrpTopics(kafka.bootstrap, kafka.topics(), kafka.partitions, kafka.limits());
+            try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {
+                worker.start();
+                System.out.printf("srp worker: %s running on %s, metrics on port %d%n", applicationId,
+                        worker.device(), server.port());
+                ServiceRunner.awaitShutdownSignal();
+            }
+            return 0;
+        }
+    }
+}
