@@ -69,6 +69,7 @@ final class LocalPipeline {
             throw new SrpException("model " + request.model() + " upscales x" + sidecar.scale() + " but --scale is "
                     + request.scale(), "pass --scale " + sidecar.scale() + " or a x" + request.scale() + " model");
         }
+        createParentDirectory(request.output());
         Path work = createWorkDir();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(limits)) {
             kafka.createTopics(topics, PARTITIONS);
@@ -151,6 +152,15 @@ final class LocalPipeline {
                 Thread.currentThread().interrupt();
                 throw new SrpException("interrupted", null, e);
             }
+        }
+    }
+
+    private static void createParentDirectory(Path output) {
+        try {
+            Files.createDirectories(output.getParent());
+        } catch (IOException | SecurityException e) {
+            throw new SrpException("cannot create the output directory " + output.getParent() + " for " + output
+                    + ": " + e, "choose an OUTPUT path in a writable directory");
         }
     }
 

@@ -1,0 +1,93 @@
+package dev.srp.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.srp.media.FfmpegLog;
+import dev.srp.media.FrameIndexPattern;
+import dev.srp.media.RgbFrames;
+import dev.srp.media.SyntheticClip;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline as a user runs it: {@code srp upscale} on a generated clip with a visible frame-index
+ * pattern and a soundtrack, through a real embedded broker, the real interim TorchScript model via DJL and real
+ * FFmpeg encoding; then the output is decoded and checked frame by frame.
+ */
+class UpscaleEndToEndIT {
+    private static final int FRAMES = 50;
+    private static final SyntheticClip CLIP = new SyntheticClip(160, 96, 25, FRAMES, new int[] {20, 35}, true, false);
+
+    @TempDir
+    static Path dir;
+    static Path input;
+
+    @BeforeAll
+    static void writeClip() throws Exception {
+        input = dir.resolve("clip" + CLIP.extension());
+        CLIP.write(input);
+    }
+
+    @Test
+    void everyFrameComesOutOnceInOrderAtFourTimesTheSizeWithAudio() throws Exception {
+        Path output = dir.resolve("out.mp4");
+        CliRun run = CliRun.of("upscale", input.toString(), output.toString(), "--no-progress", "--crf", "14",
+                "--preset", "veryfast");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("frames " + FRAMES), run.stdout());
+
+        FfmpegLog.errorsOnly();
+        List<Integer> indexes = new ArrayList<>();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(output.toFile())) {
+            g.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+            g.start();
+            assertEquals(640, g.getImageWidth());
+            assertEquals(384, g.getImageHeight());
+            assertEquals(25.0, g.getFrameRate(), 0.01);
+            assertTrue(g.getAudioChannels() > 0, "output has no audio stream");
+            long audioSamples = 0;
+            for (Frame f; (f = g.grab()) != null; ) {
+                if (f.image != null) {
+                    indexes.add(FrameIndexPattern.read(RgbFrames.copyRgb(f), f.imageWidth, 4));
+                } else if (f.samples != null) {
+                    audioSamples += f.samples[0].limit() / Math.max(1, f.audioChannels);
+                }
+            }
+            double audioSeconds = (double) audioSamples / g.getSampleRate();
+            assertEquals(FRAMES / 25.0, audioSeconds, 0.1, "audio duration");
+            assertEquals(FRAMES / 25.0, g.getLengthInTime() / 1e6, 0.1, "container duration");
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < FRAMES; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, indexes, "frame indexes read back from the output");
+        assertTrue(Files.list(dir).noneMatch(p -> p.toString().endsWith(".part")), "a .part file was left behind");
+    }
+
+    @Test
+    void losslessMasterWithFfv1() throws Exception {
+        Path output = dir.resolve("master.mkv");
+        CliRun run = CliRun.of("upscale", input.toString(), output.toString(), "--no-progress", "--codec", "ffv1");
+        assertEquals(0, run.exitCode(), run.stderr());
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(output.toFile())) {
+            g.start();
+            assertEquals("ffv1", g.getVideoCodecName());
+            assertEquals(640, g.getImageWidth());
+            int frames = 0;
+            while (g.grabImage() != null) {
+                frames++;
+            }
+            assertEquals(FRAMES, frames);
+        }
+    }
+}
