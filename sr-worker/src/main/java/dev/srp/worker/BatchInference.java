@@ -1,0 +1,58 @@
+package dev.srp.worker;
+
+import dev.srp.contract.FrameMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Upscales a list of frames in model batches: frames are grouped by size (a tensor needs one shape), each group
+ * runs in chunks of at most {@code batchSize}, and the results come back in the order of the input list.
+ */
+final class BatchInference {
+    private record Size(int width, int height) {
+    }
+
+    private final Upscaler upscaler;
+    private final int batchSize;
+    private final WorkerMetrics metrics;
+
+    BatchInference(Upscaler upscaler, int batchSize, WorkerMetrics metrics) {
+        this.upscaler = upscaler;
+        this.batchSize = batchSize;
+        this.metrics = metrics;
+    }
+
+    /** HR frames, one per input frame, same order, same metadata, {@code scale} times the size. */
+    List<FrameMessage> upscale(List<FrameMessage> frames) {
+        Map<Size, List<Integer>> bySize = new LinkedHashMap<>();
+        for (int i = 0; i < frames.size(); i++) {
+            FrameMessage f = frames.get(i);
+            bySize.computeIfAbsent(new Size(f.width(), f.height()), s -> new ArrayList<>()).add(i);
+        }
+        FrameMessage[] out = new FrameMessage[frames.size()];
+        int scale = upscaler.scale();
+        for (Map.Entry<Size, List<Integer>> group : bySize.entrySet()) {
+            Size size = group.getKey();
+            List<Integer> indexes = group.getValue();
+            for (int from = 0; from < indexes.size(); from += batchSize) {
+                List<Integer> chunk = indexes.subList(from, Math.min(indexes.size(), from + batchSize));
+                List<byte[]> lr = new ArrayList<>(chunk.size());
+                chunk.forEach(i -> lr.add(frames.get(i).pixels()));
+                long start = System.nanoTime();
+                List<byte[]> hr = upscaler.upscale(lr, size.width(), size.height());
+                metrics.inference(chunk.size(), (System.nanoTime() - start) / 1e9);
+                if (hr.size() != chunk.size()) {
+                    throw new IllegalStateException("upscaler " + upscaler.name() + " returned " + hr.size()
+                            + " frames for " + chunk.size());
+                }
+                for (int k = 0; k < chunk.size(); k++) {
+                    int i = chunk.get(k);
+                    out[i] = frames.get(i).withPixels(size.width() * scale, size.height() * scale, hr.get(k));
+                }
+            }
+        }
+        return List.of(out);
+    }
+}

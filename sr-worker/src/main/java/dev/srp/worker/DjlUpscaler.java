@@ -1,0 +1,147 @@
+package dev.srp.worker;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import dev.srp.contract.ModelSidecar;
+import dev.srp.contract.SrpException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a TorchScript model that follows the model contract through DJL's PyTorch engine, on the GPU when one is
+ * visible, else on the CPU. Thread-safe: predictors are not, so each call borrows one from a pool.
+ */
+public final class DjlUpscaler implements Upscaler {
+    private static final Logger LOG = LoggerFactory.getLogger(DjlUpscaler.class);
+    private static final String ENGINE = "PyTorch";
+    /** TorchScript's profiling executor optimises a graph over the first calls per input shape. */
+    private static final int WARM_UP_CALLS = 3;
+
+    private final ModelSidecar sidecar;
+    private final Model model;
+    private final RgbBatchTranslator translator;
+    private final ConcurrentLinkedDeque<Predictor<RgbBatchTranslator.Batch, List<byte[]>>> idle =
+            new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Predictor<RgbBatchTranslator.Batch, List<byte[]>>> all =
+            new ConcurrentLinkedDeque<>();
+    private final Set<String> warmShapes = ConcurrentHashMap.newKeySet();
+
+    private DjlUpscaler(ModelSidecar sidecar, Model model) {
+        this.sidecar = sidecar;
+        this.model = model;
+        this.translator = new RgbBatchTranslator(sidecar.scale());
+    }
+
+    /**
+     * Checks the sidecar (hash, contract, scale) before any native code runs, then loads the model.
+     *
+     * @param threads intra- and inter-op threads; the engine reads them once per process, at its first load
+     * @throws SrpException for a missing model or sidecar, a hash or contract mismatch, a scale mismatch, or a
+     *                      file the engine cannot load
+     */
+    public static DjlUpscaler load(Path modelFile, int expectedScale, int threads) {
+        ModelSidecar sidecar = ModelSidecar.readAndVerify(modelFile);
+        if (sidecar.scale() != expectedScale) {
+            throw new SrpException("model " + modelFile + " upscales x" + sidecar.scale() + " but x" + expectedScale
+                    + " was asked for", "pass a model made for x" + expectedScale + " or ask for --scale "
+                    + sidecar.scale());
+        }
+        configureEngine(threads);
+        Model model = null;
+        try {
+            Engine engine = Engine.getEngine(ENGINE);
+            Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+            model = Model.newInstance(sidecar.name(), device, ENGINE);
+            String file = modelFile.getFileName().toString();
+            model.load(modelFile.toAbsolutePath().getParent(), file.endsWith(".pt")
+                    ? file.substring(0, file.length() - 3) : file);
+            LOG.info("loaded model {} {} (x{}) on {}", sidecar.name(), sidecar.version(), sidecar.scale(), device);
+            return new DjlUpscaler(sidecar, model);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            if (model != null) {
+                model.close();
+            }
+            throw new SrpException("cannot load model " + modelFile + ": " + e.getMessage(),
+                    "check that it is TorchScript saved by torch.jit.save and that the PyTorch native library"
+                            + " for this platform is on the classpath", e);
+        }
+    }
+
+    private static void configureEngine(int threads) {
+        // without these DJL contacts the network at start-up (telemetry, native downloads)
+        System.setProperty("ai.djl.offline", "true");
+        setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", Integer.toString(Math.min(threads, 2)));
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Override
+    public String name() {
+        return sidecar.name();
+    }
+
+    @Override
+    public int scale() {
+        return sidecar.scale();
+    }
+
+    @Override
+    public String device() {
+        return model.getNDManager().getDevice().toString();
+    }
+
+    @Override
+    public List<byte[]> upscale(List<byte[]> rgbFrames, int width, int height) {
+        if (rgbFrames.isEmpty()) {
+            return List.of();
+        }
+        RgbBatchTranslator.Batch batch = RgbBatchTranslator.stack(rgbFrames, width, height);
+        Predictor<RgbBatchTranslator.Batch, List<byte[]>> predictor = borrow();
+        try {
+            if (warmShapes.add(rgbFrames.size() + "x" + width + "x" + height)) {
+                for (int i = 0; i < WARM_UP_CALLS; i++) {
+                    predictor.predict(new RgbBatchTranslator.Batch(batch.packed().duplicate(), batch.count(),
+                            width, height));
+                }
+            }
+            return predictor.predict(batch);
+        } catch (TranslateException e) {
+            throw new SrpException("model " + name() + " failed on a batch of " + rgbFrames.size() + " " + width
+                    + "x" + height + " frames: " + e.getMessage(), "check the model follows the model contract", e);
+        } finally {
+            idle.push(predictor);
+        }
+    }
+
+    private Predictor<RgbBatchTranslator.Batch, List<byte[]>> borrow() {
+        Predictor<RgbBatchTranslator.Batch, List<byte[]>> predictor = idle.poll();
+        if (predictor == null) {
+            predictor = model.newPredictor(translator);
+            all.add(predictor);
+        }
+        return predictor;
+    }
+
+    @Override
+    public void close() {
+        all.forEach(Predictor::close);
+        all.clear();
+        idle.clear();
+        model.close();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.srp.worker;
+
+import java.util.List;
+
+/**
+ * A view of an upscaler that someone else owns: closing the view leaves the model loaded. Every stream task's
+ * processor closes the upscaler it was given, while one loaded model serves all tasks of a worker.
+ */
+public final class SharedUpscaler implements Upscaler {
+    private final Upscaler owner;
+
+    public SharedUpscaler(Upscaler owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public String name() {
+        return owner.name();
+    }
+
+    @Override
+    public int scale() {
+        return owner.scale();
+    }
+
+    @Override
+    public String device() {
+        return owner.device();
+    }
+
+    @Override
+    public List<byte[]> upscale(List<byte[]> rgbFrames, int width, int height) {
+        return owner.upscale(rgbFrames, width, height);
+    }
+
+    @Override
+    public void close() {
+        // the owner closes the model
+    }
+}

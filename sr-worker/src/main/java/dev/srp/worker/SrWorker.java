@@ -1,0 +1,89 @@
+package dev.srp.worker;
+
+import dev.srp.contract.SrpException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SR worker: loads the model once, runs the topology on Kafka Streams and reports a dead stream through
+ * {@link #failure()} so the launcher can abort instead of waiting forever.
+ */
+public final class SrWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SrWorker.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final WorkerConfig config;
+    private final WorkerMetrics metrics;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private DjlUpscaler upscaler;
+    private KafkaStreams streams;
+
+    public SrWorker(WorkerConfig config, WorkerMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Loads the model and starts processing; returns without waiting for the first frame.
+     *
+     * @throws SrpException if the model cannot be loaded or Kafka Streams refuses to start
+     */
+    public synchronized void start() {
+        if (streams != null) {
+            throw new IllegalStateException("SR worker already started");
+        }
+        upscaler = DjlUpscaler.load(config.modelPath(), config.scale(), config.inferenceThreads());
+        metrics.modelLoaded(upscaler.name(), upscaler.device());
+        DjlUpscaler model = upscaler;
+        try {
+            streams = new KafkaStreams(SrTopology.build(config, () -> new SharedUpscaler(model), metrics),
+                    WorkerStreamsConfig.of(config));
+            streams.setUncaughtExceptionHandler(e -> {
+                LOG.error("SR worker stream thread failed", e);
+                failure.compareAndSet(null, e);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.ERROR) {
+                    failure.compareAndSet(null, new SrpException("SR worker stopped: Kafka Streams is in state "
+                            + "ERROR", "see the log for the first stream-thread error"));
+                }
+            });
+            streams.start();
+            LOG.info("SR worker {} started: {} -> {} with {} on {}", config.applicationId(),
+                    config.topics().framesLr(), config.topics().framesHr(), upscaler.name(), upscaler.device());
+        } catch (RuntimeException e) {
+            close();
+            throw new SrpException("cannot start the SR worker against " + config.bootstrapServers() + ": "
+                    + e.getMessage(), "check the Kafka settings and the state directory " + config.stateDir(), e);
+        }
+    }
+
+    /** The error that stopped the worker, if one did; empty while it runs or after a clean close. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    /** Kafka Streams' state, for health checks; CREATED before {@link #start()}. */
+    public KafkaStreams.State state() {
+        KafkaStreams s = streams;
+        return s == null ? KafkaStreams.State.CREATED : s.state();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streams != null) {
+            streams.close(CLOSE_TIMEOUT);
+            streams = null;
+        }
+        if (upscaler != null) {
+            upscaler.close();
+            upscaler = null;
+        }
+    }
+}

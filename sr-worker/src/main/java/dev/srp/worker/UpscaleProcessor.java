@@ -1,0 +1,144 @@
+package dev.srp.worker;
+
+import dev.srp.contract.FrameMessage;
+import dev.srp.contract.FrameSerde;
+import dev.srp.contract.MalformedMessageException;
+import dev.srp.contract.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Per stream task: buffers LR frames in the changelogged pending store, runs a batch when {@code batchSize}
+ * frames are pending or the linger punctuator fires, and forwards the HR frames in arrival order with their
+ * original keys. An end-of-stream marker first flushes every pending frame of the task, then passes through
+ * unchanged. Records that are not frame messages go to the dead-letter sink.
+ */
+final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    private final Topics topics;
+    private final int batchSize;
+    private final Duration linger;
+    private final Supplier<Upscaler> upscalers;
+    private final WorkerMetrics metrics;
+    private final FrameSerde serde = FrameSerde.defaultCodec();
+    /** Decoded frames of this incarnation, so a frame is decoded once; after a restore they decode again. */
+    private final Map<Long, FrameMessage> decoded = new HashMap<>();
+
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<Long, PendingFrame> store;
+    private Upscaler upscaler;
+    private BatchInference inference;
+    private long nextSequence;
+    private int pending;
+
+    UpscaleProcessor(WorkerConfig config, Supplier<Upscaler> upscalers, WorkerMetrics metrics) {
+        this.topics = config.topics();
+        this.batchSize = config.batchSize();
+        this.linger = config.batchLinger();
+        this.upscalers = upscalers;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.store = context.getStateStore(PendingFramesStore.NAME);
+        // frames restored from the changelog are still owed to the output topic
+        try (KeyValueIterator<Long, PendingFrame> it = store.all()) {
+            while (it.hasNext()) {
+                nextSequence = it.next().key + 1;
+                pending++;
+            }
+        }
+        this.upscaler = upscalers.get();
+        this.inference = new BatchInference(upscaler, batchSize, metrics);
+        context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        FrameMessage message;
+        try {
+            message = serde.deserialize(sourceTopic(), record.value());
+            if (message == null) {
+                throw new MalformedMessageException("record has no value");
+            }
+        } catch (MalformedMessageException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        if (message.isEndOfStream()) {
+            flush();
+            context.forward(record, SrTopology.HR_SINK);
+            return;
+        }
+        metrics.frameIn();
+        long sequence = nextSequence++;
+        store.put(sequence, new PendingFrame(record.key(), record.value(), record.timestamp(),
+                context.currentSystemTimeMs()));
+        decoded.put(sequence, message);
+        pending++;
+        if (pending >= batchSize) {
+            flush();
+        }
+    }
+
+    /** Runs every pending frame through the model and forwards the results in arrival order. */
+    private void flush() {
+        if (pending == 0) {
+            return;
+        }
+        List<KeyValue<Long, PendingFrame>> entries = new ArrayList<>(pending);
+        try (KeyValueIterator<Long, PendingFrame> it = store.all()) {
+            it.forEachRemaining(entries::add);
+        }
+        List<FrameMessage> lr = new ArrayList<>(entries.size());
+        for (KeyValue<Long, PendingFrame> entry : entries) {
+            FrameMessage frame = decoded.get(entry.key);
+            lr.add(frame != null ? frame : serde.deserialize(topics.framesLr(), entry.value.value()));
+        }
+        List<FrameMessage> hr = inference.upscale(lr);
+        long now = context.currentSystemTimeMs();
+        for (int i = 0; i < entries.size(); i++) {
+            PendingFrame source = entries.get(i).value;
+            context.forward(new Record<>(source.key(), serde.serialize(topics.framesHr(), hr.get(i)),
+                    source.timestamp()), SrTopology.HR_SINK);
+            metrics.frameOut((now - source.receivedMillis()) / 1000.0);
+            store.delete(entries.get(i).key);
+        }
+        decoded.clear();
+        pending = 0;
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(Topics.DEAD_LETTER_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(Topics.DEAD_LETTER_SOURCE_HEADER, sourceTopic().getBytes(StandardCharsets.UTF_8));
+        context.forward(record.withHeaders(headers), SrTopology.DEAD_LETTER_SINK);
+        metrics.deadLetter(WorkerMetrics.REASON_MALFORMED);
+    }
+
+    private String sourceTopic() {
+        return context.recordMetadata().map(RecordMetadata::topic).orElse(topics.framesLr());
+    }
+
+    @Override
+    public void close() {
+        if (upscaler != null) {
+            upscaler.close();
+        }
+    }
+}

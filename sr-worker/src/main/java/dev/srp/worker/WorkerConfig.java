@@ -1,0 +1,62 @@
+package dev.srp.worker;
+
+import dev.srp.contract.MessageLimits;
+import dev.srp.contract.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything one SR worker needs, checked once here so a bad value fails at start-up with its name.
+ *
+ * @param bootstrapServers Kafka bootstrap servers, host:port[,host:port]
+ * @param applicationId    Kafka Streams application id: the consumer group every worker replica shares
+ * @param topics           the srp topic names
+ * @param limits           the Kafka size limits every client and internal topic uses
+ * @param modelPath        TorchScript file with its .properties sidecar beside it
+ * @param scale            upscaling factor the caller expects; the model's sidecar must agree
+ * @param batchSize        frames per inference call (a batch runs as soon as this many are pending)
+ * @param batchLinger      longest wait before a partial batch runs anyway
+ * @param stateDir         Kafka Streams state directory
+ * @param streamThreads    Kafka Streams threads (each runs inference for its own tasks)
+ * @param inferenceThreads intra-op threads of the model engine
+ */
+public record WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
+                           Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
+                           int streamThreads, int inferenceThreads) {
+    static final int MAX_BATCH_SIZE = 256;
+    static final Duration MAX_LINGER = Duration.ofSeconds(10);
+
+    public WorkerConfig {
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(modelPath, "modelPath");
+        Objects.requireNonNull(batchLinger, "batchLinger");
+        Objects.requireNonNull(stateDir, "stateDir");
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("bootstrapServers must not be blank");
+        }
+        if (applicationId == null || applicationId.isBlank()) {
+            throw new IllegalArgumentException("applicationId must not be blank");
+        }
+        if (scale < 1 || scale > 8) {
+            throw new IllegalArgumentException("scale must be between 1 and 8, got " + scale);
+        }
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("batchSize must be between 1 and " + MAX_BATCH_SIZE + ", got "
+                    + batchSize);
+        }
+        // a zero linger would make the wall-clock punctuator spin; a long one stalls live streams
+        if (batchLinger.isNegative() || batchLinger.toMillis() < 1 || batchLinger.compareTo(MAX_LINGER) > 0) {
+            throw new IllegalArgumentException("batchLinger must be between 1 ms and " + MAX_LINGER.toSeconds()
+                    + " s, got " + batchLinger);
+        }
+        if (streamThreads < 1 || streamThreads > 64) {
+            throw new IllegalArgumentException("streamThreads must be between 1 and 64, got " + streamThreads);
+        }
+        if (inferenceThreads < 1 || inferenceThreads > 256) {
+            throw new IllegalArgumentException("inferenceThreads must be between 1 and 256, got "
+                    + inferenceThreads);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.srp.worker;
+
+import static dev.srp.worker.TestFrames.HEIGHT;
+import static dev.srp.worker.TestFrames.WIDTH;
+import static dev.srp.worker.TestFrames.channel;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.srp.contract.FrameMessage;
+import dev.srp.contract.FrameSerde;
+import dev.srp.contract.MessageLimits;
+import dev.srp.contract.PixelFormat;
+import dev.srp.contract.Topics;
+import io.prometheus.client.CollectorRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology on Kafka Streams' test driver, with the real interim model through DJL (32x16 -> 128x64). */
+class SrTopologyIT {
+    private static final Topics TOPICS = Topics.defaults();
+    private static final FrameSerde SERDE = FrameSerde.defaultCodec();
+    private static DjlUpscaler model;
+
+    @TempDir
+    Path stateDir;
+    private CollectorRegistry registry;
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> lr;
+    private TestOutputTopic<byte[], byte[]> hr;
+    private TestOutputTopic<byte[], byte[]> deadLetter;
+
+    @BeforeAll
+    static void loadModel() {
+        model = DjlUpscaler.load(TestFrames.MODEL_X4, 4, 2);
+    }
+
+    @AfterAll
+    static void closeModel() {
+        model.close();
+    }
+
+    @BeforeEach
+    void startDriver() {
+        WorkerConfig config = new WorkerConfig("unused:9092", "srp-worker-topology-test", TOPICS,
+                MessageLimits.defaults(), TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2);
+        registry = new CollectorRegistry();
+        driver = new TopologyTestDriver(SrTopology.build(config, () -> new SharedUpscaler(model),
+                new WorkerMetrics(registry)), WorkerStreamsConfig.of(config));
+        lr = driver.createInputTopic(TOPICS.framesLr(), new ByteArraySerializer(), new ByteArraySerializer());
+        hr = driver.createOutputTopic(TOPICS.framesHr(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetter = driver.createOutputTopic(TOPICS.deadLetter(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void send(FrameMessage m) {
+        lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8), SERDE.serialize(TOPICS.framesLr(), m));
+    }
+
+    private List<FrameMessage> readHr() {
+        return hr.readValuesToList().stream().map(v -> SERDE.deserialize(TOPICS.framesHr(), v)).toList();
+    }
+
+    @Test
+    void everyFrameComesOutUpscaledWithItsKeyThenTheEndMarker() {
+        for (int i = 0; i < 6; i++) {
+            send(TestFrames.frame("clip", i < 3 ? 0 : 1, i));
+        }
+        FrameMessage end = FrameMessage.endOfStream("clip", 6, 240_000, TestFrames.RATE);
+        send(end);
+
+        List<TestRecord<byte[], byte[]>> records = hr.readRecordsToList();
+        assertEquals(7, records.size());
+        for (int i = 0; i < 6; i++) {
+            FrameMessage in = TestFrames.frame("clip", i < 3 ? 0 : 1, i);
+            FrameMessage out = SERDE.deserialize(TOPICS.framesHr(), records.get(i).value());
+            assertEquals(in.key(), new String(records.get(i).key(), StandardCharsets.UTF_8));
+            assertEquals(i, out.frameIndex());
+            assertEquals(in.ptsMicros(), out.ptsMicros());
+            assertEquals(in.shotId(), out.shotId());
+            assertEquals(WIDTH * 4, out.width());
+            assertEquals(HEIGHT * 4, out.height());
+            assertEquals(in.pixels()[0] & 0xff, out.pixels()[0] & 0xff, 1, "frame " + i + " red");
+        }
+        assertArrayEquals(SERDE.serialize(TOPICS.framesLr(), end), records.get(6).value(),
+                "end marker passes through unchanged, after every frame");
+        assertEquals(6.0, registry.getSampleValue("srp_worker_frames_in_total"));
+        assertEquals(6.0, registry.getSampleValue("srp_worker_frames_out_total"));
+    }
+
+    @Test
+    void aFlatFrameStaysFlatAndARampMatchesBicubic() {
+        send(FrameMessage.frame("flat", 0, 0, TestFrames.RATE, WIDTH, HEIGHT, PixelFormat.RGB24, 0,
+                TestFrames.flat(WIDTH, HEIGHT, 200, 100, 30)));
+        send(FrameMessage.frame("flat", 1, 40_000, TestFrames.RATE, WIDTH, HEIGHT, PixelFormat.RGB24, 0,
+                TestFrames.ramp(WIDTH, HEIGHT)));
+        send(FrameMessage.endOfStream("flat", 2, 80_000, TestFrames.RATE));
+        List<FrameMessage> out = readHr();
+        assertEquals(3, out.size());
+
+        byte[] flat = out.get(0).pixels();
+        int w = WIDTH * 4;
+        int[] expected = {200, 100, 30};
+        for (int i = 0; i < flat.length; i++) {
+            assertEquals(expected[i % 3], flat[i] & 0xff, 1, "flat frame byte " + i);
+        }
+        // bicubic reproduces a linear ramp exactly where its 4 taps stay inside the frame
+        byte[] ramp = out.get(1).pixels();
+        for (int y = 8; y < HEIGHT * 4 - 12; y++) {
+            for (int x = 8; x < w - 12; x++) {
+                double srcX = (x + 0.5) / 4 - 0.5;
+                double srcY = (y + 0.5) / 4 - 0.5;
+                assertEquals(20 + 4 * srcX, channel(ramp, w, x, y, 0), 1.0, "red at " + x + "," + y);
+                assertEquals(10 + 3 * srcY, channel(ramp, w, x, y, 1), 1.0, "green at " + x + "," + y);
+                assertEquals(77, channel(ramp, w, x, y, 2), 1.0, "blue at " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void garbageGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
+        byte[] garbage = "not a frame".getBytes(StandardCharsets.UTF_8);
+        lr.pipeInput("clip/shot-0".getBytes(StandardCharsets.UTF_8), garbage);
+        send(TestFrames.frame("clip", 0, 0));
+        send(FrameMessage.endOfStream("clip", 1, 40_000, TestFrames.RATE));
+
+        List<TestRecord<byte[], byte[]>> dead = deadLetter.readRecordsToList();
+        assertEquals(1, dead.size());
+        assertArrayEquals(garbage, dead.get(0).value());
+        String reason = new String(dead.get(0).headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER).value(),
+                StandardCharsets.UTF_8);
+        assertTrue(reason.contains("magic"), reason);
+        assertEquals(TOPICS.framesLr(), new String(dead.get(0).headers()
+                .lastHeader(Topics.DEAD_LETTER_SOURCE_HEADER).value(), StandardCharsets.UTF_8));
+        assertEquals(1.0, registry.getSampleValue("srp_worker_dead_letter_total", new String[] {"reason"},
+                new String[] {WorkerMetrics.REASON_MALFORMED}));
+        List<FrameMessage> out = readHr();
+        assertEquals(2, out.size());
+        assertEquals(0, out.get(0).frameIndex());
+        assertTrue(out.get(1).isEndOfStream());
+    }
+
+    @Test
+    void fullBatchesRunAtOnceAndTheRestWhenTheLingerExpires() {
+        for (int i = 0; i < 10; i++) {
+            send(TestFrames.frame("live", 0, i));
+        }
+        assertEquals(8, readHr().size(), "two full batches of 4 run as soon as they fill");
+        assertEquals(2.0, batches("+Inf"));
+        assertEquals(0.0, batches("3.0"));
+        assertEquals(2.0, batches("4.0"));
+
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+        List<FrameMessage> rest = readHr();
+        assertEquals(List.of(8L, 9L), rest.stream().map(FrameMessage::frameIndex).toList());
+        assertEquals(3.0, batches("+Inf"));
+        assertEquals(1.0, batches("2.0"), "the punctuator flushed the last 2 frames as one batch");
+        assertEquals(10.0, registry.getSampleValue("srp_worker_inference_batch_size_sum"));
+        assertFalse(registry.getSampleValue("srp_worker_frame_latency_seconds_count") < 10.0);
+    }
+
+    private double batches(String le) {
+        return registry.getSampleValue("srp_worker_inference_batch_size_bucket", new String[] {"le"},
+                new String[] {le});
+    }
+}

@@ -1,0 +1,55 @@
+package dev.srp.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.srp.contract.MessageLimits;
+import dev.srp.contract.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class WorkerConfigTest {
+    private static WorkerConfig config(int scale, int batchSize, Duration linger, int streamThreads) {
+        return new WorkerConfig("localhost:9092", "srp-worker", Topics.defaults(), MessageLimits.defaults(),
+                Path.of("m.pt"), scale, batchSize, linger, Path.of("state"), streamThreads, 2);
+    }
+
+    @Test
+    void rejectsBadValuesByName() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> config(0, 4, Duration.ofMillis(20), 1))
+                .getMessage().contains("scale"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> config(4, 0, Duration.ofMillis(20), 1))
+                .getMessage().contains("batchSize"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> config(4, 4, Duration.ZERO, 1))
+                .getMessage().contains("batchLinger"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> config(4, 4, Duration.ofMillis(20), 0))
+                .getMessage().contains("streamThreads"));
+        assertThrows(IllegalArgumentException.class, () -> new WorkerConfig(" ", "id", Topics.defaults(),
+                MessageLimits.defaults(), Path.of("m.pt"), 4, 4, Duration.ofMillis(20), Path.of("s"), 1, 1));
+    }
+
+    @Test
+    void streamsPropertiesCarryEveryLimitAndExactlyOnce() {
+        WorkerConfig c = config(4, 4, Duration.ofMillis(20), 2);
+        Properties p = WorkerStreamsConfig.of(c);
+        assertEquals(StreamsConfig.EXACTLY_ONCE_V2, p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        assertEquals(2, p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
+        MessageLimits limits = c.limits();
+        limits.producerConfig().forEach((k, v) -> assertEquals(v, p.get(StreamsConfig.producerPrefix(k)), k));
+        limits.consumerConfig().forEach((k, v) -> {
+            assertEquals(v, p.get(StreamsConfig.mainConsumerPrefix(k)), k);
+            assertEquals(v, p.get(StreamsConfig.restoreConsumerPrefix(k)), k);
+            assertEquals(v, p.get(StreamsConfig.globalConsumerPrefix(k)), k);
+        });
+        limits.topicConfig().forEach((k, v) -> assertEquals(v, p.get(StreamsConfig.topicPrefix(k)), k));
+    }
+
+    @Test
+    void defaultModelIsTheInterimBicubicOne() {
+        assertEquals(Path.of("/opt/srp/models/bicubic-x2-interim.pt"), ModelCatalog.defaultModel(Path.of("/opt/srp"), 2));
+    }
+}
