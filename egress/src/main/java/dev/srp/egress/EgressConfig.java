@@ -1,0 +1,130 @@
+package dev.srp.egress;
+
+import dev.srp.contract.MessageLimits;
+import dev.srp.contract.SrpException;
+import dev.srp.contract.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Egress settings, checked when built so a bad output path fails before any frame is consumed.
+ *
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param groupId          consumer group; its committed offsets decide what a restarted egress re-reads
+ * @param topics           topic names
+ * @param limits           Kafka size limits shared by every service
+ * @param outputTemplate   output path; {@value #STREAM_PLACEHOLDER} is replaced by the stream id, so one egress
+ *                         can serve many streams. The extension picks the container: .mp4, .mkv or .mov
+ * @param codec            video encoder
+ * @param crf              constant rate factor 0..51 for H.264/H.265 (ignored by FFV1)
+ * @param preset           x264/x265 speed preset, e.g. "veryfast" (ignored by FFV1)
+ * @param maxBufferedBytes serialised out-of-order frames kept in memory before further ones spill to disk
+ * @param spillDir         directory for spilled frames; created if missing
+ */
+public record EgressConfig(String bootstrapServers, String groupId, Topics topics, MessageLimits limits,
+                           String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
+                           Path spillDir) {
+    public static final String STREAM_PLACEHOLDER = "{stream}";
+
+    public EgressConfig {
+        requireText(bootstrapServers, "bootstrapServers", "pass the Kafka bootstrap servers, e.g. localhost:9092");
+        requireText(groupId, "groupId", "pass a consumer group id, e.g. srp-egress");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(limits, "limits");
+        requireText(outputTemplate, "outputTemplate", "pass an output path such as out/{stream}.mp4");
+        if (codec == null) {
+            throw new SrpException("egress config: codec is missing", "choose one of H264, H265, FFV1");
+        }
+        if (crf < 0 || crf > 51) {
+            throw new SrpException("egress config: crf " + crf + " is outside 0..51",
+                    "use 18-23 for visually lossless H.264/H.265, lower is better quality");
+        }
+        if (!codec.lossless()) {
+            requireText(preset, "preset", "use an x264/x265 preset such as veryfast, medium or slow");
+        }
+        if (maxBufferedBytes <= 0) {
+            throw new SrpException("egress config: maxBufferedBytes " + maxBufferedBytes + " must be positive",
+                    "allow e.g. 268435456 (256 MiB) of out-of-order frames in memory");
+        }
+        Container container = containerOf(outputTemplate);
+        if (codec == VideoCodec.FFV1 && container != Container.MKV) {
+            throw new SrpException("egress config: output " + outputTemplate + " cannot hold FFV1 video",
+                    "FFV1 is written to Matroska only: use a .mkv output, or choose H264/H265");
+        }
+        checkWritableDirectory(existingOutputDirectory(outputTemplate), "output directory of " + outputTemplate);
+        if (spillDir == null) {
+            throw new SrpException("egress config: spillDir is missing", "pass a directory for spilled frames");
+        }
+        createDirectory(spillDir);
+        checkWritableDirectory(spillDir, "spill directory");
+    }
+
+    Container container() {
+        return containerOf(outputTemplate);
+    }
+
+    /** The output file of one stream; characters that could escape the directory are replaced. */
+    Path outputFor(String streamId) {
+        return Path.of(outputTemplate.replace(STREAM_PLACEHOLDER, safeFileName(streamId)));
+    }
+
+    static String safeFileName(String streamId) {
+        String safe = streamId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.startsWith(".") ? "_" + safe.substring(1) : safe;
+    }
+
+    private static Container containerOf(String template) {
+        Path file = Path.of(template).getFileName();
+        Container c = file == null ? null : Container.ofFileName(file.toString());
+        if (c == null) {
+            throw new SrpException("egress config: output " + template + " has no supported extension",
+                    "end the output path with .mp4, .mkv or .mov");
+        }
+        return c;
+    }
+
+    /** The deepest directory of the template that does not depend on the stream id. */
+    private static Path existingOutputDirectory(String template) {
+        Path parent = Path.of(template).toAbsolutePath().getParent();
+        while (parent != null && parent.toString().contains(STREAM_PLACEHOLDER)) {
+            parent = parent.getParent();
+        }
+        if (parent == null) {
+            throw new SrpException("egress config: output " + template + " has no directory",
+                    "use an absolute output path or one relative to the working directory");
+        }
+        return parent;
+    }
+
+    private static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SrpException("egress config: cannot create spill directory " + dir + ": " + e,
+                    "choose a spill directory on a writable disk", e);
+        }
+    }
+
+    /** Creating a file is the only reliable test: permission bits lie for root and on read-only mounts. */
+    private static void checkWritableDirectory(Path dir, String what) {
+        if (!Files.isDirectory(dir)) {
+            throw new SrpException("egress config: " + what + " " + dir + " does not exist or is not a directory",
+                    "create the directory first or fix the output path");
+        }
+        try {
+            Path probe = Files.createTempFile(dir, ".srp-egress-probe-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new SrpException("egress config: " + what + " " + dir + " is not writable (" + e + ")",
+                    "fix the directory's permissions or choose another output path", e);
+        }
+    }
+
+    private static void requireText(String value, String name, String hint) {
+        if (value == null || value.isBlank()) {
+            throw new SrpException("egress config: " + name + " is missing", hint);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.srp.egress;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
+import io.prometheus.client.Histogram;
+
+/** Every egress metric name lives here. Labels are bounded: outcome and reason, never stream or frame ids. */
+public final class EgressMetrics {
+    static final String OUTCOME_OK = "ok";
+    static final String OUTCOME_FAILED = "failed";
+
+    private final Counter frames;
+    private final Counter duplicates;
+    private final Histogram encodeSeconds;
+    private final Gauge bufferFrames;
+    private final Gauge bufferBytes;
+    private final Counter spilled;
+    private final Counter streamsFinished;
+    private final Counter deadLetters;
+    private final Counter audioChunks;
+
+    public EgressMetrics(CollectorRegistry registry) {
+        frames = Counter.build("srp_egress_frames_total", "Video frames written to an encoder.")
+                .register(registry);
+        duplicates = Counter.build("srp_egress_duplicate_frames_total",
+                "Frame records dropped because the frame was already written or buffered.").register(registry);
+        encodeSeconds = Histogram.build("srp_egress_encode_seconds", "Time to decode and encode one frame.")
+                .buckets(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5).register(registry);
+        bufferFrames = Gauge.build("srp_egress_reorder_buffer_frames",
+                "Out-of-order frames waiting for their turn, in memory or spilled.").register(registry);
+        bufferBytes = Gauge.build("srp_egress_reorder_buffer_bytes",
+                "Serialised bytes of out-of-order frames held in memory.").register(registry);
+        spilled = Counter.build("srp_egress_spilled_frames_total",
+                "Out-of-order frames written to the spill directory because the memory budget was full.")
+                .register(registry);
+        streamsFinished = Counter.build("srp_egress_streams_finished_total", "Streams ended, by outcome.")
+                .labelNames("outcome").register(registry);
+        deadLetters = Counter.build("srp_egress_dead_letter_total", "Records sent to the dead-letter topic.")
+                .labelNames("reason").register(registry);
+        audioChunks = Counter.build("srp_egress_audio_chunks_total", "Audio chunks muxed into outputs.")
+                .register(registry);
+    }
+
+    void frameWritten(double encodeSeconds) {
+        frames.inc();
+        this.encodeSeconds.observe(encodeSeconds);
+    }
+
+    void duplicateDropped() {
+        duplicates.inc();
+    }
+
+    void frameSpilled() {
+        spilled.inc();
+    }
+
+    void reorderBuffer(long frames, long bytes) {
+        bufferFrames.set(frames);
+        bufferBytes.set(bytes);
+    }
+
+    void streamFinished(boolean ok) {
+        streamsFinished.labels(ok ? OUTCOME_OK : OUTCOME_FAILED).inc();
+    }
+
+    void deadLettered(DeadLetterReason reason) {
+        deadLetters.labels(reason.label()).inc();
+    }
+
+    void audioChunkWritten() {
+        audioChunks.inc();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.srp.egress;
+
+import dev.srp.contract.AudioChunk;
+import dev.srp.contract.FrameRate;
+import dev.srp.contract.SrpException;
+import dev.srp.media.FfmpegLog;
+import dev.srp.media.RgbFrames;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+
+/**
+ * Encodes one stream into {@code OUTPUT.part} and renames it to {@code OUTPUT} only once it is complete, so a
+ * file with the final name is always a whole video. Every failure deletes the part file.
+ */
+final class OutputEncoder {
+    static final String PART_SUFFIX = ".part";
+
+    private final Path output;
+    private final Path part;
+    private final FFmpegFrameRecorder recorder;
+    private final int width;
+    private final int height;
+    private final int channels;
+    private final int sampleRate;
+
+    private OutputEncoder(Path output, Path part, FFmpegFrameRecorder recorder, int width, int height,
+                          int sampleRate, int channels) {
+        this.output = output;
+        this.part = part;
+        this.recorder = recorder;
+        this.width = width;
+        this.height = height;
+        this.sampleRate = sampleRate;
+        this.channels = channels;
+    }
+
+    /** Opens the encoder; {@code channels == 0} writes video only. */
+    static OutputEncoder open(Path output, Container container, VideoCodec codec, int crf, String preset,
+                              int width, int height, FrameRate frameRate, int sampleRate, int channels) {
+        Path part = output.resolveSibling(output.getFileName() + PART_SUFFIX);
+        FfmpegLog.errorsOnly();
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part.toString(), width, height, channels);
+        try {
+            Files.createDirectories(output.toAbsolutePath().getParent());
+            recorder.setFormat(container.formatName());
+            recorder.setVideoCodecName(codec.encoderName());
+            recorder.setPixelFormat(codec.pixelFormat());
+            recorder.setFrameRate(frameRate.fps());
+            if (!codec.lossless()) {
+                recorder.setVideoOption("crf", Integer.toString(crf));
+                recorder.setVideoOption("preset", preset);
+            }
+            if (codec == VideoCodec.H265) {
+                recorder.setVideoOption("x265-params", "log-level=error");
+            }
+            if (channels > 0) {
+                recorder.setSampleRate(sampleRate);
+                recorder.setAudioCodec(container.audioCodec());
+                recorder.setAudioBitrate(Container.AAC_BITRATE);
+            }
+            recorder.start();
+            return new OutputEncoder(output, part, recorder, width, height, sampleRate, channels);
+        } catch (IOException | RuntimeException e) {
+            discard(recorder, part);
+            throw failure("cannot open the " + codec + " encoder for " + output, e);
+        }
+    }
+
+    Path output() {
+        return output;
+    }
+
+    /** Writes one packed RGB24 frame at its source presentation time. */
+    void writeVideo(byte[] rgb, int frameWidth, int frameHeight, long ptsMicros) {
+        if (frameWidth != width || frameHeight != height) {
+            throw new SrpException("frame of " + frameWidth + "x" + frameHeight + " for output " + output
+                    + " which was opened at " + width + "x" + height,
+                    "every frame of a stream must have the same size; check the SR worker's model");
+        }
+        try {
+            recorder.setTimestamp(Math.max(0, ptsMicros));
+            recorder.record(RgbFrames.toFrame(rgb, width, height), avutil.AV_PIX_FMT_RGB24);
+        } catch (IOException | RuntimeException e) {
+            throw failure("cannot encode a video frame into " + part, e);
+        }
+    }
+
+    /** Writes one chunk of little-endian signed 16-bit interleaved samples. */
+    void writeAudio(AudioChunk chunk) {
+        if (channels == 0) {
+            return;
+        }
+        short[] samples = new short[chunk.samples().length / 2];
+        ByteBuffer.wrap(chunk.samples()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        try {
+            recorder.recordSamples(sampleRate, channels, ShortBuffer.wrap(samples));
+        } catch (IOException | RuntimeException e) {
+            throw failure("cannot encode audio into " + part, e);
+        }
+    }
+
+    /** Flushes the encoder, closes the file and gives it its final name in one atomic step. */
+    Path finish() {
+        try {
+            recorder.stop();
+            recorder.release();
+        } catch (IOException | RuntimeException e) {
+            discard(recorder, part);
+            throw failure("cannot finish output " + part, e);
+        }
+        try {
+            try {
+                Files.move(part, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, output, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return output;
+        } catch (IOException e) {
+            deleteQuietly(part);
+            throw failure("cannot rename " + part + " to " + output, e);
+        }
+    }
+
+    /** Stops without producing an output: the part file is deleted. */
+    void abort() {
+        discard(recorder, part);
+    }
+
+    private static void discard(FFmpegFrameRecorder recorder, Path part) {
+        try {
+            recorder.release();
+        } catch (IOException | RuntimeException e) {
+            // the file is deleted below; a failing release has nothing more to give
+        }
+        deleteQuietly(part);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the .part name already says the file is incomplete
+        }
+    }
+
+    private static SrpException failure(String what, Exception e) {
+        if (e instanceof SrpException s) {
+            return s;
+        }
+        return new SrpException(what + ": " + e.getMessage(),
+                "check free disk space and permissions of the output directory, and that the codec suits the "
+                        + "container and frame size (H.264/H.265 need even width and height)", e);
+    }
+}

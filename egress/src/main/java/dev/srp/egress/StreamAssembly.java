@@ -1,0 +1,158 @@
+package dev.srp.egress;
+
+import dev.srp.contract.AudioChunk;
+import dev.srp.contract.FrameMessage;
+import dev.srp.contract.FrameRate;
+import dev.srp.contract.FrameSerde;
+import dev.srp.contract.SrpException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Puts one stream back together: frames go to the encoder in index order (early ones wait in a
+ * {@link ReorderBuffer}), audio is interleaved by presentation time, and the output is finished only when the end
+ * markers and everything they count have arrived. Methods throw {@link SrpException} when the output fails; the
+ * caller then calls {@link #abort()}.
+ */
+final class StreamAssembly implements AutoCloseable {
+    enum FrameOutcome { ACCEPTED, DUPLICATE, FOREIGN }
+
+    private final String streamId;
+    private final Path output;
+    private final EgressConfig config;
+    private final EgressMetrics metrics;
+    private final EgressListener listener;
+    private final FrameSerde serde = FrameSerde.defaultCodec();
+    private final ReorderBuffer buffer;
+    private final AudioQueue audio = new AudioQueue();
+    private OutputEncoder encoder;
+    private FrameRate frameRate;
+    private long frameCount = -1;
+    private long duplicates;
+    private long audioChunksWritten;
+    private long lastVideoPts = Long.MIN_VALUE;
+    private int encoderWidth;
+    private int encoderHeight;
+
+    StreamAssembly(String streamId, Path output, EgressConfig config, BufferBudget budget, EgressMetrics metrics,
+                   EgressListener listener) {
+        this.streamId = streamId;
+        this.output = output;
+        this.config = config;
+        this.metrics = metrics;
+        this.listener = listener;
+        this.buffer = new ReorderBuffer(config.spillDir(), budget);
+    }
+
+    String streamId() {
+        return streamId;
+    }
+
+    Path output() {
+        return output;
+    }
+
+    /** Takes a decoded frame or end marker; {@code serialized} is its record value, kept if it must wait. */
+    FrameOutcome onFrame(FrameMessage m, byte[] serialized) {
+        if (m.isEndOfStream()) {
+            if (frameCount >= 0 && frameCount != m.frameCount()) {
+                return FrameOutcome.FOREIGN;
+            }
+            frameCount = m.frameCount();
+            return FrameOutcome.ACCEPTED;
+        }
+        long index = m.frameIndex();
+        if (frameCount >= 0 && index >= frameCount) {
+            return FrameOutcome.FOREIGN;
+        }
+        if (buffer.contains(index)) {
+            duplicates++;
+            metrics.duplicateDropped();
+            return FrameOutcome.DUPLICATE;
+        }
+        if (index == buffer.nextIndex() && readyToWrite()) {
+            buffer.skipNext(index);
+            write(m);
+        } else if (buffer.offer(index, serialized) == ReorderBuffer.Offer.SPILLED) {
+            metrics.frameSpilled();
+        }
+        return FrameOutcome.ACCEPTED;
+    }
+
+    /** Takes an audio chunk or the end-of-audio marker; false when it was dropped as a duplicate or misfit. */
+    boolean onAudio(AudioChunk chunk) {
+        boolean taken = audio.offer(chunk);
+        if (taken && encoder != null) {
+            writeAudio(audio.takeUpTo(lastVideoPts));
+        }
+        return taken;
+    }
+
+    /** Writes every frame whose turn has come; when the stream is complete, finishes the output. */
+    Optional<EgressResult> advance() {
+        while (readyToWrite()) {
+            Optional<byte[]> next = buffer.pollNext();
+            if (next.isEmpty()) {
+                break;
+            }
+            write(serde.deserialize(null, next.get()));
+        }
+        if (frameCount < 0 || buffer.nextIndex() < frameCount || !audio.complete()) {
+            return Optional.empty();
+        }
+        if (encoder == null) {
+            throw new SrpException("stream " + streamId + " ended with no video frames, so " + output
+                    + " cannot be written", "check that the source decoded to at least one frame");
+        }
+        writeAudio(audio.takeAll());
+        Path done = encoder.finish();
+        return Optional.of(new EgressResult(streamId, done, frameCount, duplicates, audioChunksWritten,
+                encoderWidth, encoderHeight, frameRate));
+    }
+
+    private boolean readyToWrite() {
+        return encoder != null || audio.formatKnown();
+    }
+
+    private void write(FrameMessage m) {
+        long start = System.nanoTime();
+        if (encoder == null) {
+            frameRate = m.frameRate();
+            encoderWidth = m.width();
+            encoderHeight = m.height();
+            encoder = OutputEncoder.open(output, config.container(), config.codec(), config.crf(), config.preset(),
+                    m.width(), m.height(), m.frameRate(), audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0);
+        }
+        encoder.writeVideo(m.pixels(), m.width(), m.height(), m.ptsMicros());
+        metrics.frameWritten((System.nanoTime() - start) / 1e9);
+        lastVideoPts = Math.max(lastVideoPts, m.ptsMicros());
+        listener.onFrameWritten(streamId, m.frameIndex());
+        writeAudio(audio.takeUpTo(lastVideoPts));
+    }
+
+    private void writeAudio(Iterable<AudioChunk> chunks) {
+        for (AudioChunk c : chunks) {
+            encoder.writeAudio(c);
+            audioChunksWritten++;
+            metrics.audioChunkWritten();
+        }
+    }
+
+    long bufferedFrames() {
+        return buffer.size();
+    }
+
+    /** Deletes the part file and spilled frames; nothing with the final name is left. */
+    void abort() {
+        if (encoder != null) {
+            encoder.abort();
+            encoder = null;
+        }
+        buffer.close();
+    }
+
+    @Override
+    public void close() {
+        buffer.close();
+    }
+}
