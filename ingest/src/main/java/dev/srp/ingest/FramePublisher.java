@@ -1,0 +1,171 @@
+package dev.srp.ingest;
+
+import dev.srp.contract.AudioChunk;
+import dev.srp.contract.AudioChunkSerde;
+import dev.srp.contract.FrameMessage;
+import dev.srp.contract.FrameSerde;
+import dev.srp.ingest.IngestMetrics.Reason;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends frames and audio in Kafka transactions of a few frames each: small enough that downstream sees frames
+ * promptly, large enough that commits do not dominate. Read-committed consumers never see an aborted run's tail.
+ * Values are serialised here rather than by the producer so their sizes can be counted.
+ */
+final class FramePublisher implements AutoCloseable {
+    static final int FRAMES_PER_TRANSACTION = 8;
+    static final long MAX_TRANSACTION_NANOS = Duration.ofMillis(200).toNanos();
+
+    private final IngestConfig config;
+    private final IngestMetrics metrics;
+    private final KafkaProducer<String, byte[]> producer;
+    private final FrameSerde frameSerde = FrameSerde.defaultCodec();
+    private final AudioChunkSerde audioSerde = new AudioChunkSerde();
+    private volatile Exception sendError;
+    private boolean inTransaction;
+    private long transactionStarted;
+    private int pendingFrames;
+    private long pendingFrameBytes;
+    private int pendingChunks;
+    private long pendingChunkBytes;
+
+    private FramePublisher(IngestConfig config, IngestMetrics metrics, KafkaProducer<String, byte[]> producer) {
+        this.config = config;
+        this.metrics = metrics;
+        this.producer = producer;
+    }
+
+    static FramePublisher open(IngestConfig config, IngestMetrics metrics) {
+        Map<String, Object> props = new HashMap<>(config.limits().producerConfig());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // FrameSerde already packs pixels with delta+zstd; compressing again only costs CPU
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.openTimeout().toMillis());
+        KafkaProducer<String, byte[]> producer;
+        try {
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        } catch (KafkaException e) {
+            throw kafkaFailure(config, "cannot create a Kafka producer", e);
+        }
+        try {
+            producer.initTransactions();
+        } catch (KafkaException e) {
+            producer.close(Duration.ZERO);
+            throw kafkaFailure(config, "cannot start a Kafka transaction", e);
+        }
+        return new FramePublisher(config, metrics, producer);
+    }
+
+    void send(FrameMessage frame) {
+        byte[] value = frameSerde.serialize(config.topics().framesLr(), frame);
+        send(config.topics().framesLr(), frame.key(), value);
+        if (!frame.isEndOfStream()) {
+            pendingFrames++;
+            pendingFrameBytes += value.length;
+        }
+    }
+
+    void send(AudioChunk chunk) {
+        byte[] value = audioSerde.serialize(config.topics().audio(), chunk);
+        send(config.topics().audio(), chunk.streamId(), value);
+        if (!chunk.isEnd()) {
+            pendingChunks++;
+            pendingChunkBytes += value.length;
+        }
+    }
+
+    /** Commits when the open transaction holds enough frames or is old enough; returns whether it committed. */
+    boolean commitIfDue() {
+        boolean due = inTransaction && (pendingFrames >= FRAMES_PER_TRANSACTION
+                || System.nanoTime() - transactionStarted >= MAX_TRANSACTION_NANOS);
+        if (due) {
+            commit();
+        }
+        return due;
+    }
+
+    void commit() {
+        if (!inTransaction) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            throw kafkaFailure(config, "cannot commit frames to Kafka", sendError != null ? sendError : e);
+        }
+        inTransaction = false;
+        metrics.transactionCommitted((System.nanoTime() - started) / 1e9);
+        metrics.framesPublished(pendingFrames, pendingFrameBytes);
+        metrics.audioChunksPublished(pendingChunks, pendingChunkBytes);
+        pendingFrames = 0;
+        pendingFrameBytes = 0;
+        pendingChunks = 0;
+        pendingChunkBytes = 0;
+    }
+
+    /** Drops the open transaction; if even that fails, the broker aborts it when the transaction times out. */
+    void abort() {
+        if (!inTransaction) {
+            return;
+        }
+        inTransaction = false;
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            // the producer is already failed or fenced; the transaction coordinator cleans up after it
+        }
+    }
+
+    private void send(String topic, String key, byte[] value) {
+        if (sendError != null) {
+            throw kafkaFailure(config, "cannot send to Kafka topic " + topic, sendError);
+        }
+        try {
+            if (!inTransaction) {
+                producer.beginTransaction();
+                inTransaction = true;
+                transactionStarted = System.nanoTime();
+            }
+            producer.send(new ProducerRecord<>(topic, key, value), (meta, e) -> {
+                if (e != null && sendError == null) {
+                    sendError = e;
+                }
+            });
+        } catch (KafkaException e) {
+            throw kafkaFailure(config, "cannot send to Kafka topic " + topic, e);
+        }
+    }
+
+    private static IngestFailure kafkaFailure(IngestConfig config, String what, Exception e) {
+        if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException) {
+            return new IngestFailure(Reason.KAFKA, "another ingest took over stream " + config.streamId()
+                    + " (same transactional id " + config.transactionalId() + ")",
+                    "run one ingest per stream id", e);
+        }
+        return new IngestFailure(Reason.KAFKA, what + " at " + config.bootstrapServers() + " for stream "
+                + config.streamId() + ": " + e.getMessage(),
+                "check that Kafka is running and reachable at " + config.bootstrapServers()
+                        + " and that the srp topics exist", e);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

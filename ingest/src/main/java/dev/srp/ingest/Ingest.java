@@ -1,0 +1,147 @@
+package dev.srp.ingest;
+
+import dev.srp.contract.AudioChunk;
+import dev.srp.contract.FrameMessage;
+import dev.srp.contract.FrameRate;
+import dev.srp.contract.PixelFormat;
+import dev.srp.contract.SrpException;
+import dev.srp.ingest.IngestMetrics.Reason;
+import dev.srp.ingest.VideoSource.AudioSamples;
+import dev.srp.ingest.VideoSource.Decoded;
+import dev.srp.ingest.VideoSource.VideoFrame;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes one input: opens it, then streams its frames (with shot ids) and audio chunks to Kafka in
+ * transactions, and finishes with the end-of-stream and end-of-audio markers. On any failure the open
+ * transaction is aborted, so read-committed consumers never see a half-sent batch.
+ */
+public final class Ingest {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+    /** Audio chunk length: a few records per second, small enough for egress to interleave promptly. */
+    static final int AUDIO_CHUNK_MILLIS = 200;
+    /** A file that decodes to less than this share of its declared frames was cut short. */
+    static final double COMPLETE_SHARE = 0.9;
+
+    private final IngestConfig config;
+    private final IngestMetrics metrics;
+
+    public Ingest(IngestConfig config, IngestMetrics metrics) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Blocks until the whole input is published; throws {@link SrpException} with a message naming the input. */
+    public IngestResult run(IngestListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        try {
+            return publish(listener);
+        } catch (IngestFailure e) {
+            metrics.failed(e.reason());
+            throw e;
+        } catch (SrpException e) {
+            metrics.failed(Reason.OTHER);
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.failed(Reason.OTHER);
+            throw new SrpException("ingest of " + config.input() + " failed: " + e,
+                    "this is a bug in srp if the input plays in other tools; please report it", e);
+        }
+    }
+
+    private IngestResult publish(IngestListener listener) {
+        try (VideoSource source = VideoSource.open(config.input(), config.openTimeout())) {
+            SourceInfo info = source.info();
+            listener.onOpened(info);
+            try (FramePublisher publisher = FramePublisher.open(config, metrics)) {
+                try {
+                    return stream(source, publisher, listener);
+                } catch (RuntimeException e) {
+                    publisher.abort();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IngestResult stream(VideoSource source, FramePublisher publisher, IngestListener listener) {
+        SourceInfo info = source.info();
+        String streamId = config.streamId();
+        FrameRate rate = info.frameRate();
+        ShotDetector shots = new HistogramShotDetector();
+        AudioChunker audio = info.hasAudio()
+                ? new AudioChunker(streamId, info.sampleRate(), info.channels(), AUDIO_CHUNK_MILLIS) : null;
+        long frames = 0;
+        long notified = 0;
+        long shotId = -1;
+        long lastPts = 0;
+        for (Decoded d; (d = source.next()) != null; ) {
+            if (d instanceof VideoFrame v) {
+                metrics.frameDecoded(v.decodeSeconds());
+                boolean cut = shots.startsNewShot(v.rgb(), v.width(), v.height());
+                if (frames == 0 || cut) {
+                    shotId++;
+                    metrics.shotStarted();
+                }
+                publisher.send(FrameMessage.frame(streamId, frames, v.ptsMicros(), rate, v.width(), v.height(),
+                        PixelFormat.RGB24, shotId, v.rgb()));
+                lastPts = v.ptsMicros();
+                frames++;
+            } else if (d instanceof AudioSamples a && audio != null) {
+                for (AudioChunk chunk : audio.add(a.pcm(), a.ptsMicros())) {
+                    publisher.send(chunk);
+                }
+            }
+            if (publisher.commitIfDue()) {
+                notified = notifyPublished(listener, notified, frames);
+            }
+        }
+        checkComplete(source, frames);
+        long chunks = 0;
+        if (audio != null) {
+            AudioChunk last = audio.flush();
+            if (last != null) {
+                publisher.send(last);
+            }
+            chunks = audio.chunkCount();
+        }
+        long frameMicros = Math.round(1e6 * rate.denominator() / rate.numerator());
+        publisher.send(FrameMessage.endOfStream(streamId, frames, lastPts + frameMicros, rate));
+        publisher.send(AudioChunk.endOfAudio(streamId, chunks, info.sampleRate(), info.channels()));
+        publisher.commit();
+        notifyPublished(listener, notified, frames);
+        return new IngestResult(frames, shotId + 1, chunks, info);
+    }
+
+    /** Fails (or, with allowTruncated, warns) when decoding stopped early or far short of the declared length. */
+    private void checkComplete(VideoSource source, long frames) {
+        long declared = source.info().estimatedFrames();
+        Exception error = source.decodeError();
+        boolean shortOfDeclared = declared > 0 && frames < declared * COMPLETE_SHARE;
+        if (error == null && !shortOfDeclared && frames > 0) {
+            return;
+        }
+        String message = declared > 0
+                ? source.input() + " looks truncated: decoded " + frames + " of about " + declared + " frames"
+                : source.input() + " stopped after " + frames + " frames";
+        if (error != null) {
+            message += " (" + error.getMessage() + ")";
+        }
+        if (frames == 0 || !config.allowTruncated()) {
+            throw new IngestFailure(Reason.TRUNCATED, message, frames == 0
+                    ? "re-download or re-export the file; no frame could be decoded"
+                    : "re-download or re-export the file, or pass --allow-truncated to publish the frames that decode",
+                    error);
+        }
+        LOG.warn("{}; publishing the {} frames that decoded (--allow-truncated)", message, frames);
+    }
+
+    private static long notifyPublished(IngestListener listener, long from, long to) {
+        for (long i = from; i < to; i++) {
+            listener.onFramePublished(i);
+        }
+        return to;
+    }
+}

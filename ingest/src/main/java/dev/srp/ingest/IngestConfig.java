@@ -1,0 +1,53 @@
+package dev.srp.ingest;
+
+import dev.srp.contract.MessageLimits;
+import dev.srp.contract.Topics;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one ingest run reads and where it publishes.
+ *
+ * @param input            a file path, or a file:, http(s)://, rtsp://, udp:// or srt:// URL
+ * @param streamId         names the stream in every message; also derives the Kafka transactional id
+ * @param bootstrapServers Kafka bootstrap servers, host:port[,host:port...]
+ * @param topics           the srp topic names
+ * @param limits           Kafka size limits shared by every srp service
+ * @param openTimeout      how long opening (or reading) the source and reaching Kafka may block before failing
+ * @param allowTruncated   publish what decodes from a truncated file (with a warning) instead of failing
+ */
+public record IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
+                           Duration openTimeout, boolean allowTruncated) {
+    private static final int MAX_STREAM_ID_CHARS = 200;
+
+    public IngestConfig {
+        Objects.requireNonNull(topics, "ingest config: topics");
+        Objects.requireNonNull(limits, "ingest config: limits");
+        Objects.requireNonNull(openTimeout, "ingest config: openTimeout");
+        if (input == null || input.isBlank()) {
+            throw new IllegalArgumentException("ingest config: input must name a file or URL");
+        }
+        InputLocation.parse(input);
+        if (streamId == null || streamId.isBlank() || streamId.length() > MAX_STREAM_ID_CHARS
+                || !streamId.strip().equals(streamId)) {
+            throw new IllegalArgumentException("ingest config: streamId must be 1-" + MAX_STREAM_ID_CHARS
+                    + " characters without leading or trailing spaces, got '" + streamId + "'");
+        }
+        if (streamId.contains("/") || streamId.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("ingest config: streamId must not contain '/' or control characters"
+                    + " (Kafka keys are stream/shot), got '" + streamId + "'");
+        }
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("ingest config: bootstrapServers must not be empty");
+        }
+        if (openTimeout.isNegative() || openTimeout.isZero() || openTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("ingest config: openTimeout must be between 1 ms and 1 h, got "
+                    + openTimeout);
+        }
+    }
+
+    /** The transactional id: one per stream, so a restarted ingest of the same stream fences the old one. */
+    String transactionalId() {
+        return "srp-ingest-" + streamId;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.srp.ingest;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.prometheus.client.Histogram;
+import java.util.Locale;
+
+/** Every metric the ingest service exports. Labels are bounded: never a stream, shot or frame id. */
+public final class IngestMetrics {
+    /** Why an ingest failed; a fixed set so the errors counter stays small. */
+    public enum Reason {
+        INPUT_MISSING, INPUT_UNREADABLE, NO_VIDEO, TRUNCATED, SOURCE_UNREACHABLE, KAFKA, OTHER;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Counter frames;
+    private final Counter audioChunks;
+    private final Counter shots;
+    private final Counter payloadBytes;
+    private final Counter errors;
+    private final Histogram decodeSeconds;
+    private final Histogram publishSeconds;
+
+    public IngestMetrics(CollectorRegistry registry) {
+        frames = Counter.build("srp_ingest_frames_total", "Video frames published.").register(registry);
+        audioChunks = Counter.build("srp_ingest_audio_chunks_total", "Audio chunks published.").register(registry);
+        shots = Counter.build("srp_ingest_shots_total", "Shots detected (each stream's first shot counts).")
+                .register(registry);
+        payloadBytes = Counter.build("srp_ingest_payload_bytes_total",
+                "Serialised frame and audio record values sent to Kafka.").register(registry);
+        errors = Counter.build("srp_ingest_errors_total", "Ingest runs that failed, by reason.")
+                .labelNames("reason").register(registry);
+        decodeSeconds = Histogram.build("srp_ingest_decode_seconds", "Time to decode one video frame.")
+                .buckets(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
+        publishSeconds = Histogram.build("srp_ingest_publish_seconds", "Time to commit one Kafka transaction.")
+                .buckets(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5).register(registry);
+        for (Reason r : Reason.values()) {
+            errors.labels(r.label());
+        }
+    }
+
+    /** Counted at commit, so frames of an aborted transaction are not counted. */
+    void framesPublished(int count, long valueBytes) {
+        frames.inc(count);
+        payloadBytes.inc(valueBytes);
+    }
+
+    void audioChunksPublished(int count, long valueBytes) {
+        audioChunks.inc(count);
+        payloadBytes.inc(valueBytes);
+    }
+
+    void shotStarted() {
+        shots.inc();
+    }
+
+    void frameDecoded(double seconds) {
+        decodeSeconds.observe(seconds);
+    }
+
+    void transactionCommitted(double seconds) {
+        publishSeconds.observe(seconds);
+    }
+
+    void failed(Reason reason) {
+        errors.labels(reason.label()).inc();
+    }
+}

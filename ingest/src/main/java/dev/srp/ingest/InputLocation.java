@@ -1,0 +1,43 @@
+package dev.srp.ingest;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An ingest input split into what FFmpeg opens and whether it is a local file, so that a missing file is reported
+ * by name before FFmpeg runs and network URLs get their protocol options.
+ *
+ * @param ffmpegUrl what to hand to FFmpeg
+ * @param file      the local file, or null for a network source
+ * @param scheme    lower-case URL scheme, "file" for local files
+ */
+record InputLocation(String ffmpegUrl, Path file, String scheme) {
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", Pattern.DOTALL);
+    private static final Set<String> NETWORK = Set.of("http", "https", "rtsp", "rtsps", "udp", "srt");
+
+    static InputLocation parse(String input) {
+        Matcher m = SCHEME.matcher(input);
+        if (!m.matches() || m.group(1).length() == 1) {
+            // no scheme (a one-letter "scheme" would be a Windows drive letter): a plain path
+            return new InputLocation(input, Path.of(input), "file");
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        if (scheme.equals("file")) {
+            String rest = m.group(2);
+            Path path = rest.startsWith("//") ? Path.of(java.net.URI.create(input)) : Path.of(rest);
+            return new InputLocation(path.toString(), path, "file");
+        }
+        if (!NETWORK.contains(scheme)) {
+            throw new IllegalArgumentException("ingest config: input scheme '" + scheme + "' in " + input
+                    + " is not supported; use a file path, file:, http(s)://, rtsp://, udp:// or srt://");
+        }
+        return new InputLocation(input, null, scheme);
+    }
+
+    boolean isFile() {
+        return file != null;
+    }
+}

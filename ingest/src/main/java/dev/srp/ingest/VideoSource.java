@@ -1,0 +1,163 @@
+package dev.srp.ingest;
+
+import dev.srp.contract.FrameRate;
+import dev.srp.ingest.IngestMetrics.Reason;
+import dev.srp.media.FfmpegLog;
+import dev.srp.media.RgbFrames;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * One opened input: decodes video as packed RGB24 and audio as interleaved s16le, with timestamps relative to
+ * the start of the stream. A decode failure mid-stream ends the source and is kept for the truncation check.
+ */
+final class VideoSource implements AutoCloseable {
+    sealed interface Decoded permits VideoFrame, AudioSamples {
+    }
+
+    /** A copied video frame; {@code decodeSeconds} is the time spent grabbing since the previous video frame. */
+    record VideoFrame(byte[] rgb, int width, int height, long ptsMicros, double decodeSeconds) implements Decoded {
+    }
+
+    record AudioSamples(byte[] pcm, long ptsMicros) implements Decoded {
+    }
+
+    private final String input;
+    private final FFmpegFrameGrabber grabber;
+    private final SourceInfo info;
+    private long origin = Long.MIN_VALUE;
+    private FrameGrabber.Exception decodeError;
+
+    private VideoSource(String input, FFmpegFrameGrabber grabber, SourceInfo info) {
+        this.input = input;
+        this.grabber = grabber;
+        this.info = info;
+    }
+
+    static VideoSource open(String input, Duration timeout) {
+        InputLocation location = InputLocation.parse(input);
+        if (location.isFile() && !Files.exists(location.file())) {
+            throw OpenErrors.missingFile(input);
+        }
+        if (location.isFile() && Files.isDirectory(location.file())) {
+            throw OpenErrors.notVideo(input, "it is a directory", null);
+        }
+        FfmpegLog.errorsOnly();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(location.ffmpegUrl());
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+        grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+        String micros = Long.toString(timeout.toNanos() / 1000);
+        grabber.setOption("rw_timeout", micros);
+        grabber.setOption("timeout", micros);
+        if (location.scheme().startsWith("rtsp")) {
+            grabber.setOption("rtsp_transport", "tcp");
+        }
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            closeQuietly(grabber);
+            throw OpenErrors.openFailed(input, location, timeout, e);
+        }
+        try {
+            return new VideoSource(input, grabber, describe(input, grabber));
+        } catch (RuntimeException e) {
+            closeQuietly(grabber);
+            throw e;
+        }
+    }
+
+    private static SourceInfo describe(String input, FFmpegFrameGrabber grabber) {
+        if ("tty".equals(grabber.getFormat())) {
+            // FFmpeg renders any .txt file as ANSI art "video"; nobody means to upscale that
+            throw OpenErrors.notVideo(input, "it is a text file", null);
+        }
+        if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            throw new IngestFailure(Reason.NO_VIDEO, input + " has no video stream",
+                    "ingest needs a video track; audio-only files cannot be upscaled");
+        }
+        double fps = grabber.getFrameRate();
+        if (!(fps > 0) || Double.isInfinite(fps)) {
+            throw new IngestFailure(Reason.NO_VIDEO, input + " does not declare a video frame rate",
+                    "remux the input into a container that carries the frame rate (e.g. MP4 or MKV)");
+        }
+        boolean audio = grabber.getAudioChannels() > 0 && grabber.getSampleRate() > 0;
+        return new SourceInfo(grabber.getImageWidth(), grabber.getImageHeight(), FrameRate.fromDouble(fps),
+                LengthEstimate.videoFrames(grabber.getFormatContext(), fps), audio,
+                audio ? grabber.getSampleRate() : 0, audio ? grabber.getAudioChannels() : 0);
+    }
+
+    SourceInfo info() {
+        return info;
+    }
+
+    /** The next decoded video frame or audio run, or null at the end (or after a decode failure). */
+    Decoded next() {
+        if (decodeError != null) {
+            return null;
+        }
+        long started = System.nanoTime();
+        try {
+            for (Frame f; (f = grabber.grabFrame(info.hasAudio(), true, true, false, false)) != null; ) {
+                if (f.image != null && f.imageWidth > 0) {
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    return new VideoFrame(RgbFrames.copyRgb(f), f.imageWidth, f.imageHeight, relative(f), seconds);
+                }
+                if (f.samples != null && f.samples.length > 0 && f.samples[0] instanceof ShortBuffer s) {
+                    return new AudioSamples(littleEndian(s), relative(f));
+                }
+            }
+            return null;
+        } catch (FrameGrabber.Exception e) {
+            decodeError = e;
+            return null;
+        }
+    }
+
+    /** Why decoding stopped early, or null when the source ended normally. */
+    FrameGrabber.Exception decodeError() {
+        return decodeError;
+    }
+
+    String input() {
+        return input;
+    }
+
+    /**
+     * Microseconds since the stream's start: the container's start time when it has one and it precedes the first
+     * timestamp, else the first timestamp, so the first frame is at about 0 either way.
+     */
+    private long relative(Frame f) {
+        if (origin == Long.MIN_VALUE) {
+            long start = grabber.getFormatContext().start_time();
+            origin = start != avutil.AV_NOPTS_VALUE && start <= f.timestamp ? start : f.timestamp;
+        }
+        return f.timestamp - origin;
+    }
+
+    private static byte[] littleEndian(ShortBuffer samples) {
+        ShortBuffer src = samples.duplicate();
+        ByteBuffer out = ByteBuffer.allocate(src.remaining() * 2).order(ByteOrder.LITTLE_ENDIAN);
+        out.asShortBuffer().put(src);
+        return out.array();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(grabber);
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception e) {
+            // nothing left to save: the input was only being read
+        }
+    }
+}
