@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import dev.srp.contract.ModelSidecar;
@@ -60,7 +61,9 @@ public final class DjlUpscaler implements Upscaler {
         Model model = null;
         try {
             Engine engine = Engine.getEngine(ENGINE);
-            Device device = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+            // a visible GPU is not enough: the CPU-only libtorch jar cannot run on it
+            boolean gpu = engine.getGpuCount() > 0 && engine.hasCapability(StandardCapabilities.CUDA);
+            Device device = gpu ? Device.gpu() : Device.cpu();
             model = Model.newInstance(sidecar.name(), device, ENGINE);
             String file = modelFile.getFileName().toString();
             model.load(modelFile.toAbsolutePath().getParent(), file.endsWith(".pt")
