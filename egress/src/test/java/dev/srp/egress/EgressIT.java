@@ -1,0 +1,258 @@
+package dev.srp.egress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.srp.broker.EmbeddedKafka;
+import dev.srp.contract.MessageLimits;
+import dev.srp.contract.SrpException;
+import dev.srp.contract.Topics;
+import dev.srp.media.FrameIndexPattern;
+import dev.srp.media.SyntheticClip;
+import io.prometheus.client.CollectorRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Egress against a real KRaft broker and real FFmpeg: scrambled, duplicated frames in, exact video out. */
+class EgressIT {
+    private static final MessageLimits LIMITS = MessageLimits.defaults();
+    private static final SyntheticClip CLIP = new SyntheticClip(160, 96, 25, 40, new int[] {20}, true, true);
+    private static EmbeddedKafka kafka;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafka.start(LIMITS);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /** A topic set of its own, so each test's egress sees only its own streams. */
+    private static Topics freshTopics() {
+        Topics topics = Topics.withPrefix("it-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        kafka.createTopics(topics, ClipProducer.PARTITIONS);
+        return topics;
+    }
+
+    private EgressConfig config(Topics topics, String template, VideoCodec codec, long maxBufferedBytes) {
+        return new EgressConfig(kafka.bootstrapServers(), "egress-it-" + UUID.randomUUID(), topics, LIMITS,
+                template, codec, 18, "veryfast", maxBufferedBytes, dir.resolve("spill"));
+    }
+
+    /** Runs egress until the stream finishes (or fails, which fails the test). */
+    private static EgressResult runUntilFinished(EgressConfig config, CollectorRegistry registry) throws Exception {
+        CompletableFuture<EgressResult> done = new CompletableFuture<>();
+        EgressListener listener = new EgressListener() {
+            @Override
+            public void onStreamFinished(EgressResult result) {
+                done.complete(result);
+            }
+
+            @Override
+            public void onStreamFailed(String streamId, SrpException error) {
+                done.completeExceptionally(error);
+            }
+        };
+        try (Egress egress = new Egress(config, new EgressMetrics(registry), listener)) {
+            egress.start();
+            return done.get(90, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void scrambledDuplicatedFramesBecomeAnExactLosslessVideoWithAudio() throws Exception {
+        Topics topics = freshTopics();
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-ffv1");
+        producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 6, 1), 1, true, List.of());
+        long sampleFrames = producer.sendTone();
+        CollectorRegistry registry = new CollectorRegistry();
+
+        EgressResult result = runUntilFinished(config(topics, dir + "/{stream}.mkv", VideoCodec.FFV1, 64 << 20),
+                registry);
+
+        assertEquals(dir.resolve("clip-ffv1.mkv"), result.output());
+        assertEquals(40, result.frames());
+        assertEquals(6, result.duplicatesDropped());
+        assertEquals(40, result.audioChunks());
+        assertEquals(6.0, registry.getSampleValue("srp_egress_duplicate_frames_total"));
+        assertEquals(40.0, registry.getSampleValue("srp_egress_frames_total"));
+        assertEquals(1.0, registry.getSampleValue("srp_egress_streams_finished_total",
+                new String[] {"outcome"}, new String[] {"ok"}));
+        DecodedOutput out = DecodedOutput.read(result.output());
+        assertFramesExact(out);
+        assertEquals(25.0, out.frameRate(), 0.01);
+        assertEquals(2, out.audioChannels());
+        assertEquals(48_000, out.sampleRate());
+        assertEquals(sampleFrames / 48_000.0, out.audioSeconds(), 0.05, "audio duration");
+        assertNoPartFiles();
+    }
+
+    @Test
+    void h264InMp4KeepsEveryFrameInOrder() throws Exception {
+        Topics topics = freshTopics();
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-h264");
+        producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 3, 2), 2, true, List.of());
+        producer.sendTone();
+
+        EgressResult result = runUntilFinished(config(topics, dir + "/{stream}.mp4", VideoCodec.H264, 64 << 20),
+                new CollectorRegistry());
+
+        DecodedOutput out = DecodedOutput.read(result.output());
+        assertEquals(40, out.frames().size());
+        for (int i = 0; i < out.frames().size(); i++) {
+            assertEquals(i, FrameIndexPattern.read(out.frames().get(i), out.width(), 1), "frame " + i);
+        }
+        assertEquals(3, result.duplicatesDropped());
+        assertEquals(2, out.audioChannels(), "AAC audio muxed");
+        assertEquals(1.6, out.audioSeconds(), 0.1);
+        assertNoPartFiles();
+    }
+
+    @Test
+    void aTinyMemoryBudgetSpillsFramesToDiskAndTheOutputIsStillExact() throws Exception {
+        Topics topics = freshTopics();
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-spill");
+        List<Integer> reversed = new ArrayList<>();
+        for (int i = CLIP.frames() - 1; i >= 0; i--) {
+            reversed.add(i);
+        }
+        producer.sendFrames(reversed, 3, true, List.of());
+        producer.sendTone();
+        CollectorRegistry registry = new CollectorRegistry();
+
+        EgressResult result = runUntilFinished(config(topics, dir + "/{stream}.mkv", VideoCodec.FFV1, 1),
+                registry);
+
+        double spilled = registry.getSampleValue("srp_egress_spilled_frames_total");
+        assertTrue(spilled >= 10, "expected most frames to spill, got " + spilled);
+        assertFramesExact(DecodedOutput.read(result.output()));
+        try (Stream<Path> left = Files.walk(dir.resolve("spill"))) {
+            assertEquals(0, left.filter(Files::isRegularFile).count(), "spill files are deleted");
+        }
+        assertEquals(0.0, registry.getSampleValue("srp_egress_reorder_buffer_frames"));
+    }
+
+    @Test
+    void anUnusableOutputDirectoryIsRejectedWhenConfigured() throws Exception {
+        Topics topics = Topics.defaults();
+        SrpException missing = assertThrows(SrpException.class,
+                () -> config(topics, dir + "/no-such-dir/{stream}.mkv", VideoCodec.FFV1, 1 << 20));
+        assertTrue(missing.getMessage().contains(dir.resolve("no-such-dir").toString()), missing.getMessage());
+        assertNotNull(missing.hint());
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        SrpException notDir = assertThrows(SrpException.class,
+                () -> config(topics, file + "/{stream}.mkv", VideoCodec.FFV1, 1 << 20));
+        assertTrue(notDir.getMessage().contains(file.toString()), notDir.getMessage());
+
+        SrpException ffv1InMp4 = assertThrows(SrpException.class,
+                () -> config(topics, dir + "/{stream}.mp4", VideoCodec.FFV1, 1 << 20));
+        assertTrue(ffv1InMp4.hint().contains(".mkv"), ffv1InMp4.hint());
+
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        assertTrue(readOnly.toFile().setWritable(false, false));
+        try {
+            if (!Files.isWritable(readOnly)) {
+                SrpException denied = assertThrows(SrpException.class,
+                        () -> config(topics, readOnly + "/{stream}.mkv", VideoCodec.FFV1, 1 << 20));
+                assertTrue(denied.getMessage().contains("not writable"), denied.getMessage());
+            }
+        } finally {
+            readOnly.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void aGarbageRecordIsDeadLetteredAndTheStreamStillFinishes() throws Exception {
+        Topics topics = freshTopics();
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-garbage");
+        byte[] garbage = "this is not a frame".getBytes(StandardCharsets.UTF_8);
+        producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 0, 4), 4, true, List.of(garbage));
+        producer.sendTone();
+        CollectorRegistry registry = new CollectorRegistry();
+
+        EgressResult result = runUntilFinished(config(topics, dir + "/{stream}.mkv", VideoCodec.FFV1, 64 << 20),
+                registry);
+
+        assertEquals(40, result.frames());
+        assertEquals(1.0, registry.getSampleValue("srp_egress_dead_letter_total",
+                new String[] {"reason"}, new String[] {"malformed"}));
+        ConsumerRecord<String, byte[]> dead = readOne(topics.deadLetter());
+        assertEquals("this is not a frame", new String(dead.value(), StandardCharsets.UTF_8));
+        assertEquals("malformed", header(dead, Topics.DEAD_LETTER_REASON_HEADER));
+        assertEquals(topics.framesHr(), header(dead, Topics.DEAD_LETTER_SOURCE_HEADER));
+    }
+
+    private static void assertFramesExact(DecodedOutput out) {
+        assertEquals(CLIP.frames(), out.frames().size(), "video frame count");
+        assertEquals(CLIP.width(), out.width());
+        assertEquals(CLIP.height(), out.height());
+        for (int i = 0; i < out.frames().size(); i++) {
+            byte[] got = out.frames().get(i);
+            assertEquals(i, FrameIndexPattern.read(got, out.width(), 1), "index pattern of frame " + i);
+            byte[] want = CLIP.pixels(i);
+            for (int p = 0; p < want.length; p++) {
+                int diff = Math.abs((got[p] & 0xff) - (want[p] & 0xff));
+                if (diff > 2) {
+                    throw new AssertionError("frame " + i + " byte " + p + ": got " + (got[p] & 0xff) + ", want "
+                            + (want[p] & 0xff) + " (the yuv444p round trip allows 2)");
+                }
+            }
+        }
+    }
+
+    private void assertNoPartFiles() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".part")).toList());
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> readOne(String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("nothing arrived on " + topic);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
