@@ -9,6 +9,7 @@ import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MessageLimits;
+import dev.srp.contract.PixelFormat;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
 import io.prometheus.client.CollectorRegistry;
@@ -83,6 +84,34 @@ class SrWorkerIT {
             SrpException e = assertThrows(SrpException.class, worker::start);
             assertTrue(e.getMessage().contains("missing.pt"), e.getMessage());
             assertTrue(worker.failure().isEmpty());
+        }
+    }
+
+    @Test
+    void aStreamThatDiesIsReportedThroughFailure() throws Exception {
+        // an HR frame of random noise that no 1 MiB record can carry: the producer fails and so does the stream
+        MessageLimits small = new MessageLimits(1024 * 1024);
+        byte[] noise = new byte[400 * 300 * 3];
+        new java.util.Random(7).nextBytes(noise);
+        FrameMessage big = FrameMessage.frame("big", 0, 0, TestFrames.RATE, 400, 300, PixelFormat.RGB24, 0, noise);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(small)) {
+            kafka.createTopics(TOPICS, 1);
+            Map<String, Object> props = new HashMap<>(small.producerConfig());
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            try (KafkaProducer<String, FrameMessage> producer = new KafkaProducer<>(props, new StringSerializer(),
+                    FrameSerde.defaultCodec())) {
+                producer.send(new ProducerRecord<>(TOPICS.framesLr(), big.key(), big)).get();
+            }
+            WorkerConfig config = new WorkerConfig(kafka.bootstrapServers(), "srp-worker-it-dies", TOPICS, small,
+                    TestFrames.MODEL_X4, 4, 1, Duration.ofMillis(20), stateDir, 1, 2);
+            try (SrWorker worker = new SrWorker(config, new WorkerMetrics(new CollectorRegistry()))) {
+                worker.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (worker.failure().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertTrue(worker.failure().isPresent(), "the worker must report its dead stream");
+            }
         }
     }
 
