@@ -64,6 +64,11 @@ public final class SrWorker implements AutoCloseable {
         }
     }
 
+    /** "cpu" or "gpu", as the loaded model runs; "none" before {@link #start()}. */
+    public synchronized String device() {
+        return upscaler == null ? "none" : upscaler.device();
+    }
+
     /** The error that stopped the worker, if one did; empty while it runs or after a clean close. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure.get());
