@@ -18,7 +18,7 @@ import org.bytedeco.javacv.FrameRecorder;
  * @param frames     number of frames
  * @param cutFrames  frame indexes that start a new shot (hard cuts), ascending
  * @param audio      whether to add a 48 kHz stereo tone
- * @param lossless   FFV1 video (exact pixels) in MKV when true, else libx264 CRF 12 in MP4
+ * @param lossless   FFV1 video (bit-exact pixels) in MKV when true, else libx264 CRF 12 in MP4
  */
 public record SyntheticClip(int width, int height, int fps, int frames, int[] cutFrames, boolean audio,
                             boolean lossless) {
@@ -80,7 +80,8 @@ public record SyntheticClip(int width, int height, int fps, int frames, int[] cu
             if (lossless) {
                 rec.setFormat("matroska");
                 rec.setVideoCodec(avcodec.AV_CODEC_ID_FFV1);
-                rec.setPixelFormat(avutil.AV_PIX_FMT_YUV444P);
+                // BGR0 keeps FFV1 bit-exact for RGB input; a YUV pixel format would round by up to 1 per channel.
+                rec.setPixelFormat(avutil.AV_PIX_FMT_BGR0);
             } else {
                 rec.setFormat("mp4");
                 rec.setVideoCodec(avcodec.AV_CODEC_ID_H264);
