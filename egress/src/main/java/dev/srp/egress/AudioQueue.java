@@ -16,7 +16,10 @@ final class AudioQueue {
     private int sampleRate;
     private int channels;
 
-    /** Adds a chunk or the end marker; false when it is a duplicate or does not match the stream's format. */
+    /**
+     * Adds a chunk or the end marker; false when it is a duplicate. A chunk whose rate or channel count differs
+     * from the stream's throws, because the stream could never be completed without it.
+     */
     boolean offer(AudioChunk chunk) {
         if (chunk.isEnd()) {
             if (expectedChunks >= 0) {
@@ -37,7 +40,8 @@ final class AudioQueue {
             sampleRate = chunk.sampleRate();
             channels = chunk.channels();
         } else if (chunk.sampleRate() != sampleRate || chunk.channels() != channels) {
-            return false;
+            throw new IllegalArgumentException("audio chunk " + chunk.sequence() + " is " + chunk.sampleRate()
+                    + " Hz x" + chunk.channels() + " but the stream started at " + sampleRate + " Hz x" + channels);
         }
         waiting.put(chunk.sequence(), chunk);
         return true;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.FrameRecorder;
 
 /**
  * Encodes one stream into {@code OUTPUT.part} and renames it to {@code OUTPUT} only once it is complete, so a
@@ -155,8 +156,10 @@ final class OutputEncoder {
         if (e instanceof SrpException s) {
             return s;
         }
-        return new SrpException(what + ": " + e.getMessage(),
-                "check free disk space and permissions of the output directory, and that the codec suits the "
-                        + "container and frame size (H.264/H.265 need even width and height)", e);
+        // FFmpeg's messages name the failing call; a plain IOException's message is often only a path
+        String cause = e instanceof FrameRecorder.Exception ? e.getMessage() : e.toString();
+        return new SrpException(what + ": " + cause,
+                "check that the output directory exists, is writable and has free space, and that the codec "
+                        + "suits the container and frame size", e);
     }
 }

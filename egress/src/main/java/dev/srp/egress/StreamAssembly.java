@@ -81,7 +81,13 @@ final class StreamAssembly implements AutoCloseable {
 
     /** Takes an audio chunk or the end-of-audio marker; false when it was dropped as a duplicate or misfit. */
     boolean onAudio(AudioChunk chunk) {
-        boolean taken = audio.offer(chunk);
+        boolean taken;
+        try {
+            taken = audio.offer(chunk);
+        } catch (IllegalArgumentException e) {
+            throw new SrpException("stream " + streamId + " cannot be written to " + output + ": " + e.getMessage(),
+                    "ingest must send one audio format per stream; re-run the stream", e);
+        }
         if (taken && encoder != null) {
             writeAudio(audio.takeUpTo(lastVideoPts));
         }

@@ -81,6 +81,29 @@ final class ClipProducer {
         }
     }
 
+    /** Tells egress the source has no audio. */
+    void sendNoAudio() {
+        AudioChunk end = AudioChunk.endOfAudio(streamId, 0, 0, 0);
+        try (KafkaProducer<String, byte[]> producer = transactional()) {
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topics.audio(), streamId, new AudioChunkSerde().serialize(topics.audio(),
+                    end)));
+            producer.commitTransaction();
+        }
+    }
+
+    /** Sends ready-made frame messages, in order, to partition 0. */
+    void sendMessages(List<FrameMessage> messages) {
+        FrameSerde serde = FrameSerde.defaultCodec();
+        try (KafkaProducer<String, byte[]> producer = transactional()) {
+            producer.beginTransaction();
+            for (FrameMessage m : messages) {
+                producer.send(new ProducerRecord<>(topics.framesHr(), 0, m.key(), serde.serialize(topics.framesHr(), m)));
+            }
+            producer.commitTransaction();
+        }
+    }
+
     /** Every frame once, shuffled, plus {@code duplicates} repeated frames. */
     static List<Integer> shuffledWithDuplicates(int frames, int duplicates, long seed) {
         List<Integer> order = new ArrayList<>();

@@ -136,6 +136,52 @@ class EgressIT {
     }
 
     @Test
+    void h265InMovWithoutAudio() throws Exception {
+        Topics topics = freshTopics();
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-h265");
+        producer.sendNoAudio();
+        producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 0, 5), 5, true, List.of());
+
+        EgressResult result = runUntilFinished(config(topics, dir + "/{stream}.mov", VideoCodec.H265, 64 << 20),
+                new CollectorRegistry());
+
+        assertEquals(0, result.audioChunks());
+        DecodedOutput out = DecodedOutput.read(result.output());
+        assertEquals(40, out.frames().size());
+        assertEquals(39, FrameIndexPattern.read(out.frames().get(39), out.width(), 1));
+        assertEquals(0, out.audioChannels(), "no audio stream");
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenFailsTheStreamAndLeavesNoFile() throws Exception {
+        Topics topics = freshTopics();
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "lost-dir");
+        producer.sendNoAudio();
+        producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 0, 6), 6, true, List.of());
+        Path outDir = Files.createDirectory(dir.resolve("out"));
+        EgressConfig config = config(topics, outDir + "/{stream}.mp4", VideoCodec.H264, 64 << 20);
+        // the directory vanishes after start-up checks, as when a disk is unmounted: FFmpeg cannot create the file
+        Files.delete(outDir);
+        Files.writeString(outDir, "not a directory");
+        CollectorRegistry registry = new CollectorRegistry();
+
+        SrpException error = assertThrows(SrpException.class, () -> {
+            try {
+                runUntilFinished(config, registry);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause();
+            }
+        });
+        assertTrue(error.getMessage().contains(outDir.resolve("lost-dir.mp4").toString()), error.getMessage());
+        assertNotNull(error.hint());
+        assertEquals(1.0, registry.getSampleValue("srp_egress_streams_finished_total",
+                new String[] {"outcome"}, new String[] {"failed"}));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().startsWith("lost-dir")).toList());
+        }
+    }
+
+    @Test
     void aTinyMemoryBudgetSpillsFramesToDiskAndTheOutputIsStillExact() throws Exception {
         Topics topics = freshTopics();
         ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-spill");
