@@ -6,7 +6,6 @@ import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MalformedMessageException;
 import dev.srp.contract.SrpException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,8 +134,8 @@ final class EgressLoop implements Runnable {
         StreamAssembly stream = active.get(streamId);
         if (stream == null) {
             Path output = config.outputFor(streamId);
-            if (Files.exists(output)) {
-                LOG.info("stream {}: {} exists, skipping its records", streamId, output);
+            if (OutputStamp.isFinishedOutputOf(output, streamId)) {
+                LOG.info("stream {}: {} is already its finished output, skipping its records", streamId, output);
                 done.add(streamId);
                 return null;
             }

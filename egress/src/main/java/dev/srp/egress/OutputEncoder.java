@@ -44,14 +44,16 @@ final class OutputEncoder {
     }
 
     /** Opens the encoder; {@code channels == 0} writes video only. */
-    static OutputEncoder open(Path output, Container container, VideoCodec codec, int crf, String preset,
-                              int width, int height, FrameRate frameRate, int sampleRate, int channels) {
+    static OutputEncoder open(String streamId, Path output, Container container, VideoCodec codec, int crf,
+                              String preset, int width, int height, FrameRate frameRate, int sampleRate,
+                              int channels) {
         Path part = output.resolveSibling(output.getFileName() + PART_SUFFIX);
         FfmpegLog.errorsOnly();
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part.toString(), width, height, channels);
         try {
             Files.createDirectories(output.toAbsolutePath().getParent());
             recorder.setFormat(container.formatName());
+            recorder.setMetadata(OutputStamp.METADATA_KEY, OutputStamp.valueFor(streamId));
             recorder.setVideoCodecName(codec.encoderName());
             recorder.setPixelFormat(codec.pixelFormat());
             recorder.setFrameRate(frameRate.fps());

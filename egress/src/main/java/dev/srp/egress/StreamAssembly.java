@@ -126,7 +126,7 @@ final class StreamAssembly implements AutoCloseable {
             frameRate = m.frameRate();
             encoderWidth = m.width();
             encoderHeight = m.height();
-            encoder = OutputEncoder.open(output, config.container(), config.codec(), config.crf(), config.preset(),
+            encoder = OutputEncoder.open(streamId, output, config.container(), config.codec(), config.crf(), config.preset(),
                     m.width(), m.height(), m.frameRate(), audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0);
         }
         encoder.writeVideo(m.pixels(), m.width(), m.height(), m.ptsMicros());
