@@ -1,19 +1,30 @@
 package dev.srp.launcher;
 
 import java.time.temporal.ChronoUnit;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar of frames written, with speed (fps) and ETA; total starts as the container's estimate. */
+/**
+ * A progress bar of frames written, with speed (fps) and ETA; the total starts as the container's estimate. On a
+ * terminal it redraws in place; into a pipe or a log it prints one line every few seconds instead.
+ */
 final class Progress implements AutoCloseable {
     private final ProgressBar bar;
     private boolean closed;
 
     Progress(String task) {
-        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1).setUnit(" frames", 1).showSpeed()
-                .setSpeedUnit(ChronoUnit.SECONDS).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .continuousUpdate().build();
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
+                .setUnit(" frames", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setStyle(ProgressBarStyle.ASCII)
+                .continuousUpdate();
+        if (System.console() == null) {
+            builder.setConsumer(new DelegatingProgressBarConsumer(System.err::println, 100))
+                    .setUpdateIntervalMillis(5000);
+        } else {
+            builder.setUpdateIntervalMillis(250);
+        }
+        bar = builder.build();
     }
 
     void expect(long frames) {

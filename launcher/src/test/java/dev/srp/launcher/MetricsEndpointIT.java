@@ -40,9 +40,13 @@ class MetricsEndpointIT {
                 assertTrue(r.body().contains(name), name + " missing from /metrics");
             }
             for (String line : r.body().split("\n")) {
-                if (line.startsWith("# TYPE srp_") && line.endsWith(" counter")) {
-                    // simpleclient appends _total itself; a counter whose name would not end in _total is a bug
-                    assertTrue(r.body().contains(line.split(" ")[2] + "_total"), line);
+                if (line.startsWith("# TYPE srp_")) {
+                    String name = line.split(" ")[2];
+                    // base units only: seconds and bytes, never milliseconds or kilobytes
+                    assertTrue(!name.matches(".*(_ms|millis|_kb|_mb|_kilobytes|_megabytes)(_.*)?"), line);
+                    if (line.endsWith(" counter")) {
+                        assertTrue(name.endsWith("_total"), line);
+                    }
                 }
             }
         }
