@@ -3,6 +3,9 @@ package dev.srp.launcher;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.srp.contract.PayloadCodec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,15 +36,20 @@ final class BenchCommand implements Callable<Integer> {
             BenchResults.Row ffmpeg = FfmpegBicubicBench.run(input, model.scale, encode, work.resolve("ffmpeg.mp4"));
             BenchResults.Row modelOnly = ModelOnlyBench.run(input, model.modelPath(), model.scale, model.batchSize,
                     model.threads());
-            UpscaleRequest request = new UpscaleRequest(input, work.resolve("pipeline.mp4"), model.modelPath(),
-                    model.scale, encode.videoCodec(), encode.crf, encode.preset, model.batchSize, model.threads(),
-                    false);
-            PipelineTiming timing = new PipelineTiming();
-            UpscaleSummary summary = new LocalPipeline(request, new CollectorRegistry()).run(timing);
-            BenchResults.Row pipeline = new BenchResults.Row("srp upscale (decode, Kafka, model, encode)",
-                    summary.egress().frames(), summary.wall().toNanos() / 1e9, timing.steadySeconds());
-            System.out.println(new BenchResults(input, summary.model() + " on " + summary.device(),
-                    ffmpeg, modelOnly, pipeline).table());
+            List<BenchResults.Row> rows = new ArrayList<>(List.of(ffmpeg, modelOnly));
+            String modelName = "";
+            for (PayloadCodec codec : PayloadCodec.values()) {
+                UpscaleRequest request = new UpscaleRequest(input, work.resolve("pipeline-" + codec + ".mp4"),
+                        model.modelPath(), model.scale, encode.videoCodec(), encode.crf, encode.preset,
+                        model.batchSize, model.threads(), false, codec);
+                PipelineTiming timing = new PipelineTiming();
+                UpscaleSummary summary = new LocalPipeline(request, new CollectorRegistry()).run(timing);
+                modelName = summary.model() + " on " + summary.device();
+                rows.add(new BenchResults.Row("srp upscale, " + codec.name().toLowerCase(Locale.ROOT)
+                        + " HR payload", summary.egress().frames(), summary.wall().toNanos() / 1e9,
+                        timing.steadySeconds()));
+            }
+            System.out.println(new BenchResults(input, modelName, rows).table());
             return 0;
         } finally {
             try (var paths = Files.walk(work)) {
@@ -77,9 +85,5 @@ final class BenchCommand implements Callable<Integer> {
             long frames = lastFrames - firstFrames;
             return frames <= 0 ? Double.NaN : (lastNanos - firstNanos) / 1e9 * (frames + 1) / frames;
         }
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

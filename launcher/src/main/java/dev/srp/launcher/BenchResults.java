@@ -3,7 +3,8 @@ package dev.srp.launcher;
 import java.util.Locale;
 
 /** The side-by-side table {@code srp bench} prints: absolute figures and ratios against FFmpeg bicubic. */
-record BenchResults(String input, String model, Row ffmpeg, Row modelOnly, Row pipeline) {
+/** The first row is the baseline the ratios are taken against. */
+record BenchResults(String input, String model, java.util.List<Row> rows) {
     /**
      * @param steadySeconds time excluding start-up (first to last frame), NaN when not measured separately
      */
@@ -23,9 +24,10 @@ record BenchResults(String input, String model, Row ffmpeg, Row modelOnly, Row p
                 Runtime.getRuntime().availableProcessors()));
         b.append(String.format(Locale.ROOT, "%-48s %7s %9s %9s %11s %12s%n", "what", "frames", "wall s", "wall fps",
                 "steady fps", "vs ffmpeg"));
-        for (Row r : new Row[] {ffmpeg, modelOnly, pipeline}) {
+        Row baseline = rows.get(0);
+        for (Row r : rows) {
             b.append(String.format(Locale.ROOT, "%-48s %7d %9.2f %9.1f %11.1f %11.2fx%n", r.what(), r.frames(),
-                    r.wallSeconds(), r.wallFps(), r.steadyFps(), r.steadyFps() / ffmpeg.steadyFps()));
+                    r.wallSeconds(), r.wallFps(), r.steadyFps(), r.steadyFps() / baseline.steadyFps()));
         }
         b.append("steady fps leaves out start-up (broker, model load, warm-up); ratios use steady fps.");
         return b.toString();

@@ -27,6 +27,9 @@ final class UpscaleCommand implements Callable<Integer> {
     EncodeOptions encode = new EncodeOptions();
 
     @Mixin
+    PayloadOptions payload = new PayloadOptions();
+
+    @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
     @Option(names = "--allow-truncated", description = "Upscale what decodes from a truncated input instead of failing.")
@@ -41,7 +44,8 @@ final class UpscaleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UpscaleRequest request = new UpscaleRequest(input, output, model.modelPath(), model.scale,
-                encode.videoCodec(), encode.crf, encode.preset, model.batchSize, model.threads(), allowTruncated);
+                encode.videoCodec(), encode.crf, encode.preset, model.batchSize, model.threads(), allowTruncated,
+                payload.codec());
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = MetricsServer.start(metrics, registry);
              Progress progress = noProgress ? null : new Progress("upscale")) {

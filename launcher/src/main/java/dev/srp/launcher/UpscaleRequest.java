@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /** Everything one {@code srp upscale} run needs, validated once. */
 record UpscaleRequest(String input, Path output, Path model, int scale, VideoCodec codec, int crf, String preset,
-                      int batchSize, int inferenceThreads, boolean allowTruncated) {
+                      int batchSize, int inferenceThreads, boolean allowTruncated,
+                      dev.srp.contract.PayloadCodec hrPayload) {
     UpscaleRequest {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("input is required");

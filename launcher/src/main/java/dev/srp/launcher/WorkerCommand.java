@@ -36,6 +36,9 @@ final class WorkerCommand implements Callable<Integer> {
     ModelOptions model = new ModelOptions();
 
     @Mixin
+    PayloadOptions payload = new PayloadOptions();
+
+    @Mixin
     KafkaOptions kafka = new KafkaOptions();
 
     @Mixin
@@ -46,7 +49,7 @@ final class WorkerCommand implements Callable<Integer> {
         CollectorRegistry registry = new CollectorRegistry();
         WorkerConfig config = new WorkerConfig(kafka.bootstrap, applicationId, kafka.topics(), kafka.limits(),
                 model.modelPath(), model.scale, model.batchSize, Duration.ofMillis(20), stateDir, streamThreads,
-                model.threads());
+                model.threads(), payload.codec());
         try (MetricsServer server = MetricsServer.start(metrics, registry)) {
             EmbeddedKafka.createSrpTopics(kafka.bootstrap, kafka.topics(), kafka.partitions, kafka.limits());
             try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {

@@ -33,7 +33,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     private final Duration linger;
     private final Supplier<Upscaler> upscalers;
     private final WorkerMetrics metrics;
-    private final FrameSerde serde = FrameSerde.defaultCodec();
+    private final FrameSerde serde;
     /** Decoded frames of this incarnation, so a frame is decoded once; after a restore they decode again. */
     private final Map<Long, FrameMessage> decoded = new HashMap<>();
 
@@ -50,6 +50,8 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         this.linger = config.batchLinger();
         this.upscalers = upscalers;
         this.metrics = metrics;
+        // reads any codec; writes the configured one
+        this.serde = new FrameSerde(config.hrPayload());
     }
 
     @Override

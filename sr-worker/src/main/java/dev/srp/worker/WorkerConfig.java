@@ -1,6 +1,7 @@
 package dev.srp.worker;
 
 import dev.srp.contract.MessageLimits;
+import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +21,11 @@ import java.util.Objects;
  * @param stateDir         Kafka Streams state directory
  * @param streamThreads    Kafka Streams threads (each runs inference for its own tasks)
  * @param inferenceThreads intra-op threads of the model engine
+ * @param hrPayload        how upscaled frames are packed on srp.frames.hr (docs/payload-encoding.md)
  */
 public record WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
                            Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
-                           int streamThreads, int inferenceThreads) {
+                           int streamThreads, int inferenceThreads, PayloadCodec hrPayload) {
     static final int MAX_BATCH_SIZE = 256;
     static final Duration MAX_LINGER = Duration.ofSeconds(10);
 
@@ -33,6 +35,7 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
         Objects.requireNonNull(modelPath, "modelPath");
         Objects.requireNonNull(batchLinger, "batchLinger");
         Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(hrPayload, "hrPayload");
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must not be blank");
         }

@@ -1,5 +1,6 @@
 package dev.srp.worker;
 
+import dev.srp.contract.PayloadCodec;
 import static dev.srp.worker.TestFrames.HEIGHT;
 import static dev.srp.worker.TestFrames.WIDTH;
 import static dev.srp.worker.TestFrames.channel;
@@ -58,7 +59,7 @@ class SrTopologyIT {
     @BeforeEach
     void startDriver() {
         WorkerConfig config = new WorkerConfig("unused:9092", "srp-worker-topology-test", TOPICS,
-                MessageLimits.defaults(), TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2);
+                MessageLimits.defaults(), TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
         registry = new CollectorRegistry();
         driver = new TopologyTestDriver(SrTopology.build(config, () -> new SharedUpscaler(model),
                 new WorkerMetrics(registry)), WorkerStreamsConfig.of(config));

@@ -1,5 +1,6 @@
 package dev.srp.worker;
 
+import dev.srp.contract.PayloadCodec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class SrWorkerIT {
             kafka.createTopics(TOPICS, 2);
             produce(kafka.bootstrapServers());
             WorkerConfig config = new WorkerConfig(kafka.bootstrapServers(), "srp-worker-it", TOPICS, LIMITS,
-                    TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2);
+                    TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
             CollectorRegistry registry = new CollectorRegistry();
             try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {
                 worker.start();
@@ -79,7 +80,7 @@ class SrWorkerIT {
     @Test
     void startRefusesAMissingModelBeforeTouchingKafka() {
         WorkerConfig config = new WorkerConfig("localhost:1", "srp-worker-it-nomodel", TOPICS, LIMITS,
-                stateDir.resolve("missing.pt"), 4, 4, Duration.ofMillis(20), stateDir, 1, 1);
+                stateDir.resolve("missing.pt"), 4, 4, Duration.ofMillis(20), stateDir, 1, 1, PayloadCodec.RAW);
         try (SrWorker worker = new SrWorker(config, new WorkerMetrics(new CollectorRegistry()))) {
             SrpException e = assertThrows(SrpException.class, worker::start);
             assertTrue(e.getMessage().contains("missing.pt"), e.getMessage());
@@ -103,7 +104,7 @@ class SrWorkerIT {
                 producer.send(new ProducerRecord<>(TOPICS.framesLr(), big.key(), big)).get();
             }
             WorkerConfig config = new WorkerConfig(kafka.bootstrapServers(), "srp-worker-it-dies", TOPICS, small,
-                    TestFrames.MODEL_X4, 4, 1, Duration.ofMillis(20), stateDir, 1, 2);
+                    TestFrames.MODEL_X4, 4, 1, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
             try (SrWorker worker = new SrWorker(config, new WorkerMetrics(new CollectorRegistry()))) {
                 worker.start();
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -1,5 +1,6 @@
 package dev.srp.worker;
 
+import dev.srp.contract.PayloadCodec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class WorkerConfigTest {
     private static WorkerConfig config(int scale, int batchSize, Duration linger, int streamThreads) {
         return new WorkerConfig("localhost:9092", "srp-worker", Topics.defaults(), MessageLimits.defaults(),
-                Path.of("m.pt"), scale, batchSize, linger, Path.of("state"), streamThreads, 2);
+                Path.of("m.pt"), scale, batchSize, linger, Path.of("state"), streamThreads, 2, PayloadCodec.RAW);
     }
 
     @Test
@@ -29,7 +30,7 @@ class WorkerConfigTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> config(4, 4, Duration.ofMillis(20), 0))
                 .getMessage().contains("streamThreads"));
         assertThrows(IllegalArgumentException.class, () -> new WorkerConfig(" ", "id", Topics.defaults(),
-                MessageLimits.defaults(), Path.of("m.pt"), 4, 4, Duration.ofMillis(20), Path.of("s"), 1, 1));
+                MessageLimits.defaults(), Path.of("m.pt"), 4, 4, Duration.ofMillis(20), Path.of("s"), 1, 1, PayloadCodec.RAW));
     }
 
     @Test
