@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -22,6 +23,10 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "Video file to measure with.")
     String input;
+
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Pipeline runs per payload encoding, interleaved (default: ${DEFAULT-VALUE}).")
+    int runs;
 
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -38,6 +43,7 @@ final class BenchCommand implements Callable<Integer> {
                     model.threads());
             List<BenchResults.Row> rows = new ArrayList<>(List.of(ffmpeg, modelOnly));
             String modelName = "";
+            for (int run = 1; run <= runs; run++) {
             for (PayloadCodec codec : PayloadCodec.values()) {
                 UpscaleRequest request = new UpscaleRequest(input, work.resolve("pipeline-" + codec + ".mp4"),
                         model.modelPath(), model.scale, encode.videoCodec(), encode.crf, encode.preset,
@@ -48,6 +54,7 @@ final class BenchCommand implements Callable<Integer> {
                 rows.add(new BenchResults.Row("srp upscale, " + codec.name().toLowerCase(Locale.ROOT)
                         + " HR payload", summary.egress().frames(), summary.wall().toNanos() / 1e9,
                         timing.steadySeconds()));
+            }
             }
             System.out.println(new BenchResults(input, modelName, rows).table());
             return 0;

@@ -7,9 +7,9 @@ import picocli.CommandLine.Option;
 
 /** How the SR worker packs upscaled frames on Kafka; measured trade-off in docs/payload-encoding.md. */
 final class PayloadOptions {
-    @Option(names = "--hr-payload", defaultValue = "raw",
-            description = "Upscaled-frame payload on Kafka: raw (least CPU) or delta-zstd (lossless, 2-4x fewer "
-                    + "bytes, for network-bound clusters) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hr-payload", defaultValue = "delta-zstd",
+            description = "Upscaled-frame payload on Kafka: delta-zstd (lossless, 2-4x fewer bytes) or raw "
+                    + "(no compression work; for hosts short of CPU with bandwidth to spare) (default: ${DEFAULT-VALUE}).")
     String hrPayload;
 
     PayloadCodec codec() {
