@@ -65,6 +65,15 @@ public final class Egress implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Per partition, the offset after the last record egress has taken in: everything before it is written, or held
+     * in the reorder buffer or spill files. Within one process (srp upscale) records before these offsets are no
+     * longer needed in Kafka; across processes only committed offsets are safe, because a restart re-reads.
+     */
+    public synchronized Map<org.apache.kafka.common.TopicPartition, Long> readPositions() {
+        return loop == null ? Map.of() : loop.readPositions();
+    }
+
     /** Stops the loop, commits what is safe and deletes the part files of unfinished streams. */
     @Override
     public synchronized void close() {

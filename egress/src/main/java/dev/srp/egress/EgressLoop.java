@@ -44,6 +44,7 @@ final class EgressLoop implements Runnable {
     private final Map<String, StreamAssembly> active = new HashMap<>();
     private final Set<String> done = new HashSet<>();
     private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
+    private final Map<TopicPartition, Long> readPositions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     EgressLoop(EgressConfig config, EgressMetrics metrics, EgressListener listener, Consumer<String, byte[]> consumer,
@@ -54,6 +55,11 @@ final class EgressLoop implements Runnable {
         this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.budget = new BufferBudget(config.maxBufferedBytes());
+    }
+
+    /** Per partition, the offset after the last record this loop has taken in (written, buffered or spilled). */
+    Map<TopicPartition, Long> readPositions() {
+        return Map.copyOf(readPositions);
     }
 
     void stop() {
@@ -88,6 +94,7 @@ final class EgressLoop implements Runnable {
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
+        readPositions.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
         if (record.value() == null) {
             deadLetters.send(record, DeadLetterReason.FOREIGN);
             return;

@@ -80,6 +80,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("auto.create.topics.enable", "false");
         props.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
         props.putAll(limits.brokerConfig());
+        // Small segments, checked often: records the next stage has consumed (and the launcher deletes) free their
+        // disk within seconds, so a long video needs disk for the frames in flight, not for the whole video.
+        props.put("log.segment.bytes", Integer.toString(Math.max(64 << 20, 2 * limits.maxRecordBytes())));
+        props.put("log.retention.check.interval.ms", "5000");
+        props.put("log.segment.delete.delay.ms", "1000");
         try {
             Path config = dataDir.resolve("server.properties");
             try (OutputStream out = Files.newOutputStream(config)) {

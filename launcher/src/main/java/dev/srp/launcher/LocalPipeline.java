@@ -42,6 +42,8 @@ final class LocalPipeline {
     private static final Duration POLL = Duration.ofMillis(200);
     /** Out-of-order frames held in memory (compressed) before egress spills them to disk. */
     private static final long REORDER_BUFFER_BYTES = 256L << 20;
+    /** Frames ingest may run ahead of egress: a few seconds of video, enough to keep every stage busy. */
+    private static final long FLOW_WINDOW_FRAMES = 120;
 
     /** What the pipeline tells the command while it runs. */
     interface Listener {
@@ -81,9 +83,12 @@ final class LocalPipeline {
                     request.output().toString(), request.codec(), request.crf(), request.preset(),
                     REORDER_BUFFER_BYTES, work.resolve("spill"));
             CompletableFuture<EgressResult> finished = new CompletableFuture<>();
+            FlowGate gate = new FlowGate(FLOW_WINDOW_FRAMES);
             try (SrWorker worker = new SrWorker(workerConfig, new WorkerMetrics(registry));
                  Egress egress = new Egress(egressConfig, new EgressMetrics(registry),
-                         egressListener(streamId, finished, listener))) {
+                         egressListener(streamId, finished, listener, gate));
+                 ConsumedRecordsJanitor janitor = new ConsumedRecordsJanitor(kafka.admin(),
+                         workerConfig.applicationId(), topics.framesLr(), egress::readPositions)) {
                 worker.start();
                 egress.start();
                 IngestConfig ingestConfig = new IngestConfig(request.input(), streamId, bootstrap, topics, limits,
@@ -95,8 +100,18 @@ final class LocalPipeline {
                             public void onOpened(SourceInfo info) {
                                 listener.onSource(info);
                             }
+
+                            @Override
+                            public void onFramePublished(long frameIndex) {
+                                gate.published(frameIndex);
+                            }
                         }));
-                EgressResult result = await(finished, ingested, worker);
+                EgressResult result;
+                try {
+                    result = await(finished, ingested, worker);
+                } finally {
+                    gate.open();
+                }
                 return new UpscaleSummary(ingested.join(), result, sidecar.name(), worker.device(),
                         Duration.ofNanos(System.nanoTime() - start));
             }
@@ -106,11 +121,12 @@ final class LocalPipeline {
     }
 
     private static EgressListener egressListener(String streamId, CompletableFuture<EgressResult> finished,
-                                                 Listener listener) {
+                                                 Listener listener, FlowGate gate) {
         return new EgressListener() {
             @Override
             public void onFrameWritten(String stream, long frameIndex) {
                 if (stream.equals(streamId)) {
+                    gate.written(frameIndex + 1);
                     listener.onFramesWritten(frameIndex + 1);
                 }
             }
