@@ -73,6 +73,10 @@ public final class Ingest {
         ShotDetector shots = new HistogramShotDetector();
         AudioChunker audio = info.hasAudio()
                 ? new AudioChunker(streamId, info.sampleRate(), info.channels(), AUDIO_CHUNK_MILLIS) : null;
+        if (audio == null) {
+            // Say "no audio" up front: egress cannot start encoding until it knows whether to mux a soundtrack.
+            publisher.send(AudioChunk.endOfAudio(streamId, 0, info.sampleRate(), info.channels()));
+        }
         long frames = 0;
         long notified = 0;
         long shotId = -1;
@@ -109,7 +113,9 @@ public final class Ingest {
         }
         long frameMicros = Math.round(1e6 * rate.denominator() / rate.numerator());
         publisher.send(FrameMessage.endOfStream(streamId, frames, lastPts + frameMicros, rate));
-        publisher.send(AudioChunk.endOfAudio(streamId, chunks, info.sampleRate(), info.channels()));
+        if (audio != null) {
+            publisher.send(AudioChunk.endOfAudio(streamId, chunks, info.sampleRate(), info.channels()));
+        }
         publisher.commit();
         notifyPublished(listener, notified, frames);
         return new IngestResult(frames, shotId + 1, chunks, info);

@@ -6,6 +6,8 @@ package dev.srp.launcher;
  * the worker gets to it; with it, disk and memory stay bounded by the window.
  */
 final class FlowGate {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlowGate.class);
+    private static final long STALL_NANOS = 60_000_000_000L;
     private final long window;
     private long written;
     private boolean open;
@@ -19,7 +21,19 @@ final class FlowGate {
 
     /** Called by ingest after frame {@code frameIndex} is published; blocks while it is too far ahead. */
     synchronized void published(long frameIndex) {
+        long waitedSince = System.nanoTime();
+        long writtenThen = written;
         while (!open && frameIndex + 1 - written > window) {
+            if (written != writtenThen) {
+                waitedSince = System.nanoTime();
+                writtenThen = written;
+            } else if (System.nanoTime() - waitedSince > STALL_NANOS) {
+                // Egress has written nothing for a long time: it may be waiting for frames ingest has not sent yet.
+                // Slower with unbounded disk beats a hang, so let ingest go on.
+                LOG.warn("egress wrote nothing for {} s; letting ingest run ahead", STALL_NANOS / 1_000_000_000L);
+                open = true;
+                return;
+            }
             try {
                 wait(1_000);
             } catch (InterruptedException e) {

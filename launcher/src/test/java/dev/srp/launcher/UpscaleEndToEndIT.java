@@ -90,4 +90,25 @@ class UpscaleEndToEndIT {
             assertEquals(FRAMES, frames);
         }
     }
+
+    /** A silent clip longer than the flow window: egress must learn "no audio" before ingest is held back. */
+    @Test
+    void silentClipLongerThanTheFlowWindow() throws Exception {
+        SyntheticClip silent = new SyntheticClip(160, 96, 25, 150, new int[] {70}, false, false);
+        Path in = dir.resolve("silent" + silent.extension());
+        silent.write(in);
+        Path output = dir.resolve("silent-out.mp4");
+        CliRun run = CliRun.of("upscale", in.toString(), output.toString(), "--no-progress", "--preset", "veryfast");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(!run.stderr().contains("letting ingest run ahead"), "the flow gate stalled: " + run.stderr());
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(output.toFile())) {
+            g.start();
+            assertEquals(0, g.getAudioChannels(), "a silent input must give a silent output");
+            int frames = 0;
+            while (g.grabImage() != null) {
+                frames++;
+            }
+            assertEquals(150, frames);
+        }
+    }
 }
