@@ -2,6 +2,7 @@ package dev.srp.broker;
 
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
+import dev.srp.contract.TopicSetup;
 import dev.srp.contract.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,10 +11,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -21,8 +20,6 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -115,32 +112,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the srp topics (idempotent), each with the size limit from the shared {@link MessageLimits}. */
     public void createTopics(Topics topics, int partitions) {
-        createSrpTopics(bootstrap, topics, partitions, limits);
-    }
-
-    /** Creates the srp topics on any cluster; existing topics are left alone. */
-    public static void createSrpTopics(String bootstrap, Topics topics, int partitions, MessageLimits limits) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            List<NewTopic> wanted = Stream.of(topics.framesLr(), topics.framesHr(), topics.audio(), topics.deadLetter())
-                    .map(name -> new NewTopic(name, name.equals(topics.audio()) ? 1 : partitions, (short) 1)
-                            .configs(limits.topicConfig()))
-                    .toList();
-            for (var entry : admin.createTopics(wanted).values().entrySet()) {
-                try {
-                    entry.getValue().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new SrpException("cannot create topic " + entry.getKey() + ": "
-                                + e.getCause().getMessage(), "check the broker at " + bootstrap, e);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SrpException("interrupted while creating topics", null, e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new SrpException("timed out creating topics on " + bootstrap, "check the broker is reachable", e);
-        }
+        TopicSetup.ensure(bootstrap, topics, partitions, limits, (short) 1);
     }
 
     private void awaitReady() {

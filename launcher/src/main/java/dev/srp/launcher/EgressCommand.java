@@ -1,6 +1,5 @@
 package dev.srp.launcher;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.SrpException;
 import dev.srp.egress.Egress;
 import dev.srp.egress.EgressConfig;
@@ -52,7 +51,7 @@ final class EgressCommand implements Callable<Integer> {
         EgressConfig config = new EgressConfig(kafka.bootstrap, groupId, kafka.topics(), kafka.limits(), output,
                 encode.videoCodec(), encode.crf, encode.preset, reorderBufferBytes, spillDir);
         try (MetricsServer server = MetricsServer.start(metrics, registry)) {
-            EmbeddedKafka.createSrpTopics(kafka.bootstrap, kafka.topics(), kafka.partitions, kafka.limits());
+            kafka.ensureTopics();
             try (Egress egress = new Egress(config, new EgressMetrics(registry), new EgressListener() {
                 @Override
                 public void onStreamFinished(EgressResult r) {

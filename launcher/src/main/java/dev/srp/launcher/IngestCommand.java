@@ -1,6 +1,5 @@
 package dev.srp.launcher;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.ingest.Ingest;
 import dev.srp.ingest.IngestConfig;
 import dev.srp.ingest.IngestListener;
@@ -46,7 +45,7 @@ final class IngestCommand implements Callable<Integer> {
         String id = streamId != null ? streamId : "stream-" + UUID.randomUUID().toString().substring(0, 8);
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = MetricsServer.start(metrics, registry)) {
-            EmbeddedKafka.createSrpTopics(kafka.bootstrap, kafka.topics(), kafka.partitions, kafka.limits());
+            kafka.ensureTopics();
             IngestConfig config = new IngestConfig(input, id, kafka.bootstrap, kafka.topics(), kafka.limits(),
                     openTimeout, allowTruncated);
             IngestResult result = new Ingest(config, new IngestMetrics(registry)).run(new IngestListener() { });

@@ -1,6 +1,7 @@
 package dev.srp.launcher;
 
 import dev.srp.contract.MessageLimits;
+import dev.srp.contract.TopicSetup;
 import dev.srp.contract.Topics;
 import picocli.CommandLine.Option;
 
@@ -22,6 +23,15 @@ final class KafkaOptions {
             description = "Largest Kafka record srp may send; every Kafka size limit derives from it "
                     + "(default: ${DEFAULT-VALUE}).")
     int maxRecordBytes;
+
+    @Option(names = "--replication-factor", defaultValue = "1",
+            description = "Replication factor of the srp topics when srp creates them (default: ${DEFAULT-VALUE}).")
+    short replicationFactor;
+
+    /** Creates the srp topics if they do not exist yet. */
+    void ensureTopics() {
+        TopicSetup.ensure(bootstrap, topics(), partitions, limits(), replicationFactor);
+    }
 
     Topics topics() {
         return Topics.withPrefix(topicPrefix);

@@ -1,6 +1,5 @@
 package dev.srp.launcher;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.worker.SrWorker;
 import dev.srp.worker.WorkerConfig;
 import dev.srp.worker.WorkerMetrics;
@@ -51,7 +50,7 @@ final class WorkerCommand implements Callable<Integer> {
                 model.modelPath(), model.scale, model.batchSize, Duration.ofMillis(20), stateDir, streamThreads,
                 model.threads(), payload.codec());
         try (MetricsServer server = MetricsServer.start(metrics, registry)) {
-            EmbeddedKafka.createSrpTopics(kafka.bootstrap, kafka.topics(), kafka.partitions, kafka.limits());
+            kafka.ensureTopics();
             try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {
                 worker.start();
                 System.out.printf("srp worker: %s running on %s, metrics on port %d%n", applicationId,

@@ -37,34 +37,42 @@ class SeparateServicesIT {
         clip.write(input);
         List<Process> services = new ArrayList<>();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(MessageLimits.defaults())) {
-            String bootstrap = kafka.bootstrapServers();
-            for (int i = 0; i < 2; i++) {
-                services.add(start(dir.resolve("worker-" + i + ".log"), "worker", "--bootstrap", bootstrap,
-                        "--state-dir", dir.resolve("state-" + i).toString(), "--inference-threads", "1"));
-            }
-            services.add(start(dir.resolve("egress.log"), "egress", "--bootstrap", bootstrap, "--output",
-                    dir.resolve("{stream}.mp4").toString(), "--preset", "veryfast"));
-            CliRun ingest = CliRun.of("ingest", "--bootstrap", bootstrap, "--stream-id", "cam7", input.toString());
-            assertEquals(0, ingest.exitCode(), ingest.stderr());
-
-            Path output = dir.resolve("cam7.mp4");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.exists(output) && System.nanoTime() < deadline) {
+            try {
+                runServices(kafka.bootstrapServers(), input, services);
+            } finally {
+                // Stop the services while their broker is still up, or they wait out their commit timeouts.
                 for (Process p : services) {
-                    assertTrue(p.isAlive(), "a service died: " + logs());
+                    p.destroy();
                 }
-                Thread.sleep(250);
-            }
-            assertTrue(Files.exists(output), "no output after 120 s: " + logs());
-            assertEquals(range(FRAMES), indexes(output));
-        } finally {
-            for (Process p : services) {
-                p.destroy();
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
+                for (Process p : services) {
+                    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
                 }
             }
         }
+    }
+
+    private void runServices(String bootstrap, Path input, List<Process> services) throws Exception {
+        for (int i = 0; i < 2; i++) {
+            services.add(start(dir.resolve("worker-" + i + ".log"), "worker", "--bootstrap", bootstrap,
+                    "--state-dir", dir.resolve("state-" + i).toString(), "--inference-threads", "1"));
+        }
+        services.add(start(dir.resolve("egress.log"), "egress", "--bootstrap", bootstrap, "--output",
+                dir.resolve("{stream}.mp4").toString(), "--preset", "veryfast"));
+        CliRun ingest = CliRun.of("ingest", "--bootstrap", bootstrap, "--stream-id", "cam7", input.toString());
+        assertEquals(0, ingest.exitCode(), ingest.stderr());
+
+        Path output = dir.resolve("cam7.mp4");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(output) && System.nanoTime() < deadline) {
+            for (Process p : services) {
+                assertTrue(p.isAlive(), "a service died: " + logs());
+            }
+            Thread.sleep(250);
+        }
+        assertTrue(Files.exists(output), "no output after 120 s: " + logs());
+        assertEquals(range(FRAMES), indexes(output));
     }
 
     private Process start(Path log, String... args) throws Exception {
