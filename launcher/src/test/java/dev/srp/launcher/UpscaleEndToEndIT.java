@@ -111,4 +111,29 @@ class UpscaleEndToEndIT {
             assertEquals(150, frames);
         }
     }
+
+    /** Inputs can be URLs: the clip served over HTTP on loopback by the JDK's own server. */
+    @Test
+    void upscalesFromAnHttpUrl() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] body = Files.readAllBytes(input);
+        server.createContext("/clip.mp4", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "video/mp4");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/clip.mp4";
+            Path output = dir.resolve("from-http.mp4");
+            CliRun run = CliRun.of("upscale", url, output.toString(), "--no-progress", "--preset", "veryfast");
+            assertEquals(0, run.exitCode(), run.stderr());
+            assertTrue(run.stdout().contains("frames " + FRAMES), run.stdout());
+        } finally {
+            server.stop(0);
+        }
+    }
 }
