@@ -105,7 +105,9 @@ public final class DjlUpscaler implements Upscaler {
 
     @Override
     public String device() {
-        return model.getNDManager().getDevice().toString();
+        ai.djl.Device d = model.getNDManager().getDevice();
+        // "cpu" or "gpu0": a bounded metric label, unlike DJL's "cpu()" / "gpu(0)" display form
+        return d.isGpu() ? "gpu" + d.getDeviceId() : d.getDeviceType();
     }
 
     @Override

@@ -10,7 +10,7 @@ public interface Upscaler extends AutoCloseable {
     /** Output is {@code scale()} times the input in both dimensions. */
     int scale();
 
-    /** Where inference runs, e.g. "cpu()" or "gpu(0)". */
+    /** Where inference runs, "cpu" or "gpu0". */
     String device();
 
     /** Upscales a batch of same-sized packed RGB24 frames; returns packed RGB24 frames scale x larger. */

@@ -25,7 +25,7 @@ class DjlUpscalerIT {
         try (DjlUpscaler up = DjlUpscaler.load(TestFrames.MODEL_X2, 2, 1)) {
             assertEquals("bicubic-x2-interim", up.name());
             assertEquals(2, up.scale());
-            assertEquals("cpu()", up.device());
+            assertEquals("cpu", up.device());
             List<byte[]> out = up.upscale(List.of(TestFrames.flat(8, 6, 10, 20, 30), TestFrames.flat(8, 6, 250, 0, 5)),
                     8, 6);
             assertEquals(2, out.size());

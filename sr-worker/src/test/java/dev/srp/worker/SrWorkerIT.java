@@ -71,7 +71,7 @@ class SrWorkerIT {
                 assertEquals(1, ends.size());
                 assertEquals(FRAMES, ends.get(0).frameCount());
                 assertEquals(1.0, registry.getSampleValue("srp_worker_model_info", new String[] {"model", "device"},
-                        new String[] {"bicubic-x4-interim", "cpu()"}));
+                        new String[] {"bicubic-x4-interim", "cpu"}));
                 assertTrue(worker.failure().isEmpty());
             }
         }
