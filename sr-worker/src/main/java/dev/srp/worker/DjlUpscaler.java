@@ -3,8 +3,6 @@ package dev.srp.worker;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.engine.StandardCapabilities;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
 import dev.srp.contract.ModelSidecar;
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DjlUpscaler implements Upscaler {
     private static final Logger LOG = LoggerFactory.getLogger(DjlUpscaler.class);
-    private static final String ENGINE = "PyTorch";
     /** TorchScript's profiling executor optimises a graph over the first calls per input shape. */
     private static final int WARM_UP_CALLS = 3;
 
@@ -57,39 +54,15 @@ public final class DjlUpscaler implements Upscaler {
                     + " was asked for", "pass a model made for x" + expectedScale + " or ask for --scale "
                     + sidecar.scale());
         }
-        configureEngine(threads);
-        Model model = null;
         try {
-            Engine engine = Engine.getEngine(ENGINE);
-            // a visible GPU is not enough: the CPU-only libtorch jar cannot run on it
-            boolean gpu = engine.getGpuCount() > 0 && engine.hasCapability(StandardCapabilities.CUDA);
-            Device device = gpu ? Device.gpu() : Device.cpu();
-            model = Model.newInstance(sidecar.name(), device, ENGINE);
-            String file = modelFile.getFileName().toString();
-            model.load(modelFile.toAbsolutePath().getParent(), file.endsWith(".pt")
-                    ? file.substring(0, file.length() - 3) : file);
-            LOG.info("loaded model {} {} (x{}) on {}", sidecar.name(), sidecar.version(), sidecar.scale(), device);
+            Model model = TorchScriptLoader.load(modelFile, sidecar.name(), threads);
+            LOG.info("loaded model {} {} (x{}) on {}", sidecar.name(), sidecar.version(), sidecar.scale(),
+                    model.getNDManager().getDevice());
             return new DjlUpscaler(sidecar, model);
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            if (model != null) {
-                model.close();
-            }
             throw new SrpException("cannot load model " + modelFile + ": " + e.getMessage(),
                     "check that it is TorchScript saved by torch.jit.save and that the PyTorch native library"
                             + " for this platform is on the classpath", e);
-        }
-    }
-
-    private static void configureEngine(int threads) {
-        // without these DJL contacts the network at start-up (telemetry, native downloads)
-        System.setProperty("ai.djl.offline", "true");
-        setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        setIfAbsent("ai.djl.pytorch.num_interop_threads", Integer.toString(Math.min(threads, 2)));
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
         }
     }
 
@@ -105,7 +78,7 @@ public final class DjlUpscaler implements Upscaler {
 
     @Override
     public String device() {
-        ai.djl.Device d = model.getNDManager().getDevice();
+        Device d = model.getNDManager().getDevice();
         // "cpu" or "gpu0": a bounded metric label, unlike DJL's "cpu()" / "gpu(0)" display form
         return d.isGpu() ? "gpu" + d.getDeviceId() : d.getDeviceType();
     }
