@@ -2,6 +2,7 @@ package dev.srp.egress;
 
 import dev.srp.contract.AudioChunk;
 import dev.srp.contract.AudioChunkSerde;
+import dev.srp.contract.ConsumerLag;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MalformedMessageException;
@@ -78,6 +79,7 @@ final class EgressLoop implements Runnable {
                 commit();
                 metrics.reorderBuffer(active.values().stream().mapToLong(StreamAssembly::bufferedFrames).sum(),
                         budget.usedBytes());
+                metrics.consumerLag(ConsumerLag.recordsBehind(consumer.metrics(), config.topics().framesHr()));
             }
             deadLetters.flush();
             commit();
@@ -121,7 +123,7 @@ final class EgressLoop implements Runnable {
             return;
         }
         try {
-            if (isFrame && stream.onFrame(frame, record.value()) == StreamAssembly.FrameOutcome.FOREIGN) {
+            if (isFrame && stream.onFrame(frame, record.value(), record.timestamp()) == StreamAssembly.FrameOutcome.FOREIGN) {
                 deadLetters.send(record, DeadLetterReason.FOREIGN);
             } else if (!isFrame) {
                 stream.onAudio(chunk);

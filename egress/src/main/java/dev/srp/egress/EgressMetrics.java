@@ -19,6 +19,8 @@ public final class EgressMetrics {
     private final Counter streamsFinished;
     private final Counter deadLetters;
     private final Counter audioChunks;
+    private final Histogram endToEndSeconds;
+    private final Gauge lag;
 
     public EgressMetrics(CollectorRegistry registry) {
         frames = Counter.build("srp_egress_frames_total", "Video frames written to an encoder.")
@@ -40,11 +42,21 @@ public final class EgressMetrics {
                 .labelNames("reason").register(registry);
         audioChunks = Counter.build("srp_egress_audio_chunks_total", "Audio chunks muxed into outputs.")
                 .register(registry);
+        endToEndSeconds = Histogram.build("srp_egress_end_to_end_latency_seconds",
+                "From ingest publishing a decoded frame to egress encoding its upscaled frame.")
+                .buckets(0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120).register(registry);
+        lag = Gauge.build("srp_egress_consumer_lag_records",
+                "Upscaled frame records published but not yet read by this egress.").register(registry);
     }
 
-    void frameWritten(double encodeSeconds) {
+    void consumerLag(double records) {
+        lag.set(records);
+    }
+
+    void frameWritten(double encodeSeconds, double endToEndSeconds) {
         frames.inc();
         this.encodeSeconds.observe(encodeSeconds);
+        this.endToEndSeconds.observe(endToEndSeconds);
     }
 
     void duplicateDropped() {

@@ -25,6 +25,8 @@ final class StreamAssembly implements AutoCloseable {
     private final FrameSerde serde = FrameSerde.defaultCodec();
     private final ReorderBuffer buffer;
     private final AudioQueue audio = new AudioQueue();
+    /** Kafka timestamps of waiting frames: the time ingest published them, for the end-to-end latency. */
+    private final java.util.Map<Long, Long> publishedAtMillis = new java.util.HashMap<>();
     private OutputEncoder encoder;
     private FrameRate frameRate;
     private long frameCount = -1;
@@ -52,8 +54,11 @@ final class StreamAssembly implements AutoCloseable {
         return output;
     }
 
-    /** Takes a decoded frame or end marker; {@code serialized} is its record value, kept if it must wait. */
-    FrameOutcome onFrame(FrameMessage m, byte[] serialized) {
+    /**
+     * Takes a decoded frame or end marker; {@code serialized} is its record value, kept if it must wait;
+     * {@code publishedAtMillis} its record timestamp, which the worker carries over from ingest's record.
+     */
+    FrameOutcome onFrame(FrameMessage m, byte[] serialized, long publishedAtMillis) {
         if (m.isEndOfStream()) {
             if (frameCount >= 0 && frameCount != m.frameCount()) {
                 return FrameOutcome.FOREIGN;
@@ -72,8 +77,11 @@ final class StreamAssembly implements AutoCloseable {
         }
         if (index == buffer.nextIndex() && readyToWrite()) {
             buffer.skipNext(index);
-            write(m);
-        } else if (buffer.offer(index, serialized) == ReorderBuffer.Offer.SPILLED) {
+            write(m, publishedAtMillis);
+            return FrameOutcome.ACCEPTED;
+        }
+        this.publishedAtMillis.put(index, publishedAtMillis);
+        if (buffer.offer(index, serialized) == ReorderBuffer.Offer.SPILLED) {
             metrics.frameSpilled();
         }
         return FrameOutcome.ACCEPTED;
@@ -101,7 +109,9 @@ final class StreamAssembly implements AutoCloseable {
             if (next.isEmpty()) {
                 break;
             }
-            write(serde.deserialize(null, next.get()));
+            FrameMessage m = serde.deserialize(null, next.get());
+            Long published = publishedAtMillis.remove(m.frameIndex());
+            write(m, published == null ? System.currentTimeMillis() : published);
         }
         if (frameCount < 0 || buffer.nextIndex() < frameCount || !audio.complete()) {
             return Optional.empty();
@@ -120,7 +130,7 @@ final class StreamAssembly implements AutoCloseable {
         return encoder != null || audio.formatKnown();
     }
 
-    private void write(FrameMessage m) {
+    private void write(FrameMessage m, long publishedAtMillis) {
         long start = System.nanoTime();
         if (encoder == null) {
             frameRate = m.frameRate();
@@ -130,7 +140,8 @@ final class StreamAssembly implements AutoCloseable {
                     m.width(), m.height(), m.frameRate(), audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0);
         }
         encoder.writeVideo(m.pixels(), m.width(), m.height(), m.ptsMicros());
-        metrics.frameWritten((System.nanoTime() - start) / 1e9);
+        metrics.frameWritten((System.nanoTime() - start) / 1e9,
+                Math.max(0, System.currentTimeMillis() - publishedAtMillis) / 1000.0);
         lastVideoPts = Math.max(lastVideoPts, m.ptsMicros());
         listener.onFrameWritten(streamId, m.frameIndex());
         writeAudio(audio.takeUpTo(lastVideoPts));
