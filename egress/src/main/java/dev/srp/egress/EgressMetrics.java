@@ -45,6 +45,12 @@ public final class EgressMetrics {
         endToEndSeconds = Histogram.build("srp_egress_end_to_end_latency_seconds",
                 "From ingest publishing a decoded frame to egress encoding its upscaled frame.")
                 .buckets(0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120).register(registry);
+        // Every label value exists from the start, so dashboards and alerts see 0 rather than no data.
+        streamsFinished.labels(OUTCOME_OK);
+        streamsFinished.labels(OUTCOME_FAILED);
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            deadLetters.labels(reason.label());
+        }
         lag = Gauge.build("srp_egress_consumer_lag_records",
                 "Upscaled frame records published but not yet read by this egress.").register(registry);
     }
