@@ -17,10 +17,14 @@ import java.util.List;
  * @param minContrast      mean RGB step across a region's border with its siblings from which a flat region counts
  *                         as a distinct part; below it, it is a slice of a smooth area (the sky, a wall) and is
  *                         dropped, so such areas keep one mask
+ * @param minHoleFraction a top-level region plus the regions it encloses becomes an extra "whole object" mask when
+ *                         the enclosed regions make up at least this share of it (a car with its windows, not the
+ *                         sky around one bird)
  * @param maxMasks         cap on masks per frame, keeping the largest (bounds the cached size and the noise cost)
  */
 public record BuiltInMaskConfig(double sigma, List<Integer> scales, int minArea, double duplicateFraction,
-                                double flatGradient, double minContrast, int maxMasks) {
+                                double flatGradient, double minContrast, double minHoleFraction,
+                                int maxMasks) {
     public BuiltInMaskConfig {
         if (!(sigma >= 0 && sigma <= 5)) {
             throw new IllegalArgumentException("sigma must be in [0, 5], got " + sigma);
@@ -46,6 +50,9 @@ public record BuiltInMaskConfig(double sigma, List<Integer> scales, int minArea,
         if (!(minContrast >= 0)) {
             throw new IllegalArgumentException("minContrast must be >= 0, got " + minContrast);
         }
+        if (!(minHoleFraction > 0 && minHoleFraction <= 1)) {
+            throw new IllegalArgumentException("minHoleFraction must be in (0, 1], got " + minHoleFraction);
+        }
         if (maxMasks < 1) {
             throw new IllegalArgumentException("maxMasks must be >= 1, got " + maxMasks);
         }
@@ -53,6 +60,6 @@ public record BuiltInMaskConfig(double sigma, List<Integer> scales, int minArea,
 
     /** Values tuned on samples/city-320x180.mp4 and a photo with sky at 320x180 (docs/masks.md). */
     public static BuiltInMaskConfig defaults() {
-        return new BuiltInMaskConfig(0.8, List.of(2000, 700, 250), 24, 0.85, 6.0, 8.0, 192);
+        return new BuiltInMaskConfig(0.8, List.of(2000, 700, 250), 24, 0.85, 6.0, 8.0, 0.1, 192);
     }
 }

@@ -32,7 +32,21 @@ final class MaskSelector {
                         ? stats.area(r) >= config.minArea()
                         : isPart(stats, r, above, parent[r]);
                 if (keep) {
-                    kept.add(new Candidate(level, r, stats.area(r)));
+                    kept.add(new Candidate(level, r, stats.area(r), null));
+                }
+            }
+            if (level == 0) {
+                int[] area = new int[stats.count()];
+                for (int r = 0; r < area.length; r++) {
+                    area[r] = stats.area(r);
+                }
+                for (int[] members : Enclosures.objects(hierarchy.labels[0], stats.count(), img.width, img.height,
+                        area, config.minHoleFraction())) {
+                    int total = 0;
+                    for (int m : members) {
+                        total += area[m];
+                    }
+                    kept.add(new Candidate(OBJECT_LEVEL, members[0], total, members));
                 }
             }
             above = stats;
@@ -74,9 +88,25 @@ final class MaskSelector {
             slot[level] = new int[hierarchy.regions[level]];
             java.util.Arrays.fill(slot[level], -1);
         }
+        List<List<Integer>> objectSlots = new ArrayList<>();
+        for (int r = 0; r < hierarchy.regions[0]; r++) {
+            objectSlots.add(new ArrayList<>(0));
+        }
         for (Candidate c : chosen) {
-            slot[c.level()][c.region()] = masks.size();
+            if (c.level() == OBJECT_LEVEL) {
+                for (int m : c.members()) {
+                    objectSlots.get(m).add(masks.size());
+                }
+            } else {
+                slot[c.level()][c.region()] = masks.size();
+            }
             masks.add(new BitSet(n));
+        }
+        int[] top = hierarchy.labels[0];
+        for (int p = 0; p < n; p++) {
+            for (int s : objectSlots.get(top[p])) {
+                masks.get(s).set(p);
+            }
         }
         for (int level = 0; level < hierarchy.levels(); level++) {
             int[] labels = hierarchy.labels[level];
@@ -91,6 +121,10 @@ final class MaskSelector {
         return masks;
     }
 
-    private record Candidate(int level, int region, int area) {
+    /** Whole objects (a level-0 region with what it encloses) sort before level 0: they are few and large. */
+    private static final int OBJECT_LEVEL = -1;
+
+    /** @param members for an object, the level-0 regions it spans; null for a plain region */
+    private record Candidate(int level, int region, int area, int[] members) {
     }
 }
