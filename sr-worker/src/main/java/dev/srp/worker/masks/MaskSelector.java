@@ -56,7 +56,7 @@ final class MaskSelector {
 
     /**
      * A region below the top level is a part worth a mask when it is big enough, is not its parent over again, and
-     * either has a sharp border with its siblings (a window in a car, a mast against the sky) or is textured itself.
+     * either has a sharp border with every sibling (a window in a car, a mast against the sky) or is textured itself.
      * What fails: slices of a smooth gradient such as the sky, which differ from their neighbours by a shade.
      */
     private boolean isPart(RegionStats stats, int r, RegionStats above, int parent) {
@@ -65,7 +65,7 @@ final class MaskSelector {
             return false;
         }
         return stats.meanGradient(r) >= config.flatGradient()
-                || stats.siblingContrast(r) >= config.minContrast();
+                || stats.weakestSiblingBorder(r) >= config.minContrast();
     }
 
     /** Over the cap, the finest and then the smallest masks go first: coarse masks keep every pixel covered. */

@@ -1,17 +1,19 @@
 package dev.srp.worker.masks;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 /** Per-region area, gradient and sibling-border sums of one segmentation level, gathered in one pass over the pixels. */
 final class RegionStats {
     private final int[] area;
     private final double[] gradientSum;
-    private final double[] borderSum;
-    private final int[] borderCount;
+    private final double[] weakestBorder;
 
-    private RegionStats(int[] area, double[] gradientSum, double[] borderSum, int[] borderCount) {
+    private RegionStats(int[] area, double[] gradientSum, double[] weakestBorder) {
         this.area = area;
         this.gradientSum = gradientSum;
-        this.borderSum = borderSum;
-        this.borderCount = borderCount;
+        this.weakestBorder = weakestBorder;
     }
 
     /**
@@ -21,8 +23,8 @@ final class RegionStats {
     static RegionStats of(int[] labels, int count, int[] parentLabels, SmoothedImage img) {
         int[] area = new int[count];
         double[] gradient = new double[count];
-        double[] borderSum = new double[count];
-        int[] borderCount = new int[count];
+        // Per pair of sibling regions (key: smaller id * pixels + larger id): summed RGB step and pixel pairs.
+        Map<Long, double[]> borders = new HashMap<>();
         int w = img.width;
         int h = img.height;
         for (int y = 0; y < h; y++) {
@@ -36,18 +38,27 @@ final class RegionStats {
                 }
                 // Right and down neighbours visit every 4-connected border pair once.
                 if (x + 1 < w) {
-                    border(p, p + 1, labels, parentLabels, img.rgb, borderSum, borderCount);
+                    border(p, p + 1, labels, parentLabels, img.rgb, borders);
                 }
                 if (y + 1 < h) {
-                    border(p, p + w, labels, parentLabels, img.rgb, borderSum, borderCount);
+                    border(p, p + w, labels, parentLabels, img.rgb, borders);
                 }
             }
         }
-        return new RegionStats(area, gradient, borderSum, borderCount);
+        double[] weakest = new double[count];
+        Arrays.fill(weakest, Double.POSITIVE_INFINITY);
+        for (Map.Entry<Long, double[]> e : borders.entrySet()) {
+            int a = (int) (e.getKey() / labels.length);
+            int b = (int) (e.getKey() % labels.length);
+            double mean = e.getValue()[0] / e.getValue()[1];
+            weakest[a] = Math.min(weakest[a], mean);
+            weakest[b] = Math.min(weakest[b], mean);
+        }
+        return new RegionStats(area, gradient, weakest);
     }
 
-    private static void border(int p, int q, int[] labels, int[] parentLabels, float[] rgb, double[] sum,
-                               int[] count) {
+    private static void border(int p, int q, int[] labels, int[] parentLabels, float[] rgb,
+                               Map<Long, double[]> borders) {
         int rp = labels[p];
         int rq = labels[q];
         if (rp == rq || parentLabels[p] != parentLabels[q]) {
@@ -57,10 +68,10 @@ final class RegionStats {
         float dg = rgb[3 * p + 1] - rgb[3 * q + 1];
         float db = rgb[3 * p + 2] - rgb[3 * q + 2];
         double step = Math.sqrt(dr * dr + dg * dg + db * db);
-        sum[rp] += step;
-        sum[rq] += step;
-        count[rp]++;
-        count[rq]++;
+        long key = (long) Math.min(rp, rq) * labels.length + Math.max(rp, rq);
+        double[] acc = borders.computeIfAbsent(key, k -> new double[2]);
+        acc[0] += step;
+        acc[1]++;
     }
 
     int count() {
@@ -76,11 +87,12 @@ final class RegionStats {
     }
 
     /**
-     * Mean RGB step across the parts of region {@code r}'s border that lie inside its parent, i.e. against its
-     * siblings; 0 when it has no siblings. A window in a car or a mast against the sky has a sharp border; a slice
-     * of a smooth gradient such as the sky has a border one shade deep.
+     * The mean RGB step across region {@code r}'s weakest border with a sibling (a region of the same parent);
+     * infinite when it has none. A window in a car or a mast against the sky is set off from every sibling; a slice
+     * of the sky has at least one border with another slice that is only a shade deep, which marks the split as
+     * arbitrary.
      */
-    double siblingContrast(int r) {
-        return borderCount[r] == 0 ? 0 : borderSum[r] / borderCount[r];
+    double weakestSiblingBorder(int r) {
+        return weakestBorder[r];
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Writes the W-map images of docs/masks/: each PNG is the frame, SAMSR's weight W (black 0, white 1) and the mask
- * count per pixel false-coloured, side by side. Run from the repository root after {@code mvn -q -o -pl sr-worker -am
+ * Writes the W-map images of docs/masks/: each PNG is the frame and SAMSR's weight W (black 0, white 1) side by
+ * side. Run from the repository root after {@code mvn -q -o -pl sr-worker -am
  * test-compile}: {@code java -cp <test classpath> dev.srp.worker.masks.MaskPreview docs/masks [photo.jpg ...]}.
  */
 public final class MaskPreview {
