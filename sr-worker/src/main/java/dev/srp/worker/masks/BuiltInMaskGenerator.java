@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>SAMSR segments the x4 bicubic upsample and average-pools each mask back to LR; this works at LR directly: the
  * upsample adds no information a colour-based segmenter can use, costs 16 times the pixels, and pooling a mask made
- * of whole LR pixels and thresholding at 0.5 gives that mask back. Not thread-safe in spirit (one per task), though
- * it holds no mutable state.
+ * of whole LR pixels and thresholding at 0.5 gives that mask back. It holds no mutable state, so one instance may be
+ * shared between threads.
  */
 public final class BuiltInMaskGenerator implements MaskGenerator {
     public static final String NAME = "builtin";
