@@ -104,6 +104,11 @@ public final class DjlUpscaler implements Upscaler {
     }
 
     @Override
+    public List<String> modelInputs() {
+        return sidecar.inputs();
+    }
+
+    @Override
     public String device() {
         return model.getNDManager().getDevice().toString();
     }
