@@ -4,6 +4,7 @@ import dev.srp.contract.SrpException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -86,7 +87,10 @@ public final class SrWorker implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // leave the group: a stopped worker's shots (and their cached masks) move to a live worker at once,
+            // instead of after the session timeout
+            streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streams = null;
         }
         if (upscaler != null) {
