@@ -19,6 +19,8 @@ import org.apache.kafka.common.serialization.Serdes;
 record MaskCacheEntry(String streamId, long shotId, long keyFrameIndex, long noiseSeed, long lastUsedMillis,
                       int maskCount, byte[] masks) {
     private static final byte VERSION = 1;
+    /** Version, stream-id length, four longs, mask count, masks length. */
+    private static final int HEADER_BYTES = 1 + 4 + 4 * Long.BYTES + 4 + 4;
 
     MaskCacheEntry withLastUsed(long millis) {
         return new MaskCacheEntry(streamId, shotId, keyFrameIndex, noiseSeed, millis, maskCount, masks);
@@ -26,7 +28,7 @@ record MaskCacheEntry(String streamId, long shotId, long keyFrameIndex, long noi
 
     /** Bytes one entry occupies in the store's value (the key adds the shot key's UTF-8 length). */
     int storedBytes() {
-        return toBytes().length;
+        return HEADER_BYTES + streamId.getBytes(StandardCharsets.UTF_8).length + masks.length;
     }
 
     static Serde<MaskCacheEntry> serde() {
@@ -36,7 +38,7 @@ record MaskCacheEntry(String streamId, long shotId, long keyFrameIndex, long noi
 
     private byte[] toBytes() {
         byte[] stream = streamId.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer b = ByteBuffer.allocate(1 + 4 + stream.length + 8 * 4 + 4 + 4 + masks.length);
+        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + stream.length + masks.length);
         b.put(VERSION).putInt(stream.length).put(stream).putLong(shotId).putLong(keyFrameIndex).putLong(noiseSeed)
                 .putLong(lastUsedMillis).putInt(maskCount).putInt(masks.length).put(masks);
         return b.array();
