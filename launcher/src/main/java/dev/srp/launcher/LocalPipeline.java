@@ -78,7 +78,7 @@ final class LocalPipeline {
             String bootstrap = kafka.bootstrapServers();
             WorkerConfig workerConfig = new WorkerConfig(bootstrap, "srp-upscale-" + streamId, topics, limits,
                     request.model(), request.scale(), request.batchSize(), Duration.ofMillis(20),
-                    work.resolve("state"), 1, request.inferenceThreads(), request.hrPayload());
+                    work.resolve("state"), 1, request.inferenceThreads(), request.hrPayload(), request.masks());
             EgressConfig egressConfig = new EgressConfig(bootstrap, "srp-egress-" + streamId, topics, limits,
                     request.output().toString(), request.codec(), request.crf(), request.preset(),
                     REORDER_BUFFER_BYTES, work.resolve("spill"));

@@ -1,5 +1,8 @@
 package dev.srp.launcher;
 
+import dev.srp.contract.SrpException;
+import dev.srp.worker.MaskMode;
+import dev.srp.worker.MaskSettings;
 import dev.srp.worker.ModelCatalog;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -20,6 +23,19 @@ final class ModelOptions {
     @Option(names = "--inference-threads", defaultValue = "0",
             description = "CPU threads for inference; 0 means all cores (default: ${DEFAULT-VALUE}).")
     int inferenceThreads;
+
+    @Option(names = "--masks", defaultValue = "auto", paramLabel = "off|auto|always",
+            description = "Per-shot semantic masks: auto computes them only for a model that takes them, always "
+                    + "computes them regardless (to measure the mask cache) (default: ${DEFAULT-VALUE}).")
+    String masks;
+
+    MaskSettings maskSettings() {
+        try {
+            return MaskSettings.withMode(MaskMode.parse(masks));
+        } catch (IllegalArgumentException e) {
+            throw new SrpException("unknown --masks '" + masks + "'", "use off, auto or always");
+        }
+    }
 
     Path modelPath() {
         return model != null ? model : ModelCatalog.defaultModel(SrpHome.path(), scale);

@@ -45,7 +45,7 @@ final class UpscaleCommand implements Callable<Integer> {
     public Integer call() {
         UpscaleRequest request = new UpscaleRequest(input, output, model.modelPath(), model.scale,
                 encode.videoCodec(), encode.crf, encode.preset, model.batchSize, model.threads(), allowTruncated,
-                payload.codec());
+                payload.codec(), model.maskSettings());
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = MetricsServer.start(metrics, registry);
              Progress progress = noProgress ? null : new Progress("upscale")) {
@@ -68,6 +68,7 @@ final class UpscaleCommand implements Callable<Integer> {
                 progress.close();
             }
             System.out.println(summary.describe());
+            MaskReport.describe(registry).ifPresent(System.out::println);
             return 0;
         }
     }

@@ -1,12 +1,13 @@
 package dev.srp.launcher;
 
 import dev.srp.egress.VideoCodec;
+import dev.srp.worker.MaskSettings;
 import java.nio.file.Path;
 
 /** Everything one {@code srp upscale} run needs, validated once. */
 record UpscaleRequest(String input, Path output, Path model, int scale, VideoCodec codec, int crf, String preset,
                       int batchSize, int inferenceThreads, boolean allowTruncated,
-                      dev.srp.contract.PayloadCodec hrPayload) {
+                      dev.srp.contract.PayloadCodec hrPayload, MaskSettings masks) {
     UpscaleRequest {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("input is required");

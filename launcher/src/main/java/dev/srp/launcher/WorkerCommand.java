@@ -48,7 +48,7 @@ final class WorkerCommand implements Callable<Integer> {
         CollectorRegistry registry = new CollectorRegistry();
         WorkerConfig config = new WorkerConfig(kafka.bootstrap, applicationId, kafka.topics(), kafka.limits(),
                 model.modelPath(), model.scale, model.batchSize, Duration.ofMillis(20), stateDir, streamThreads,
-                model.threads(), payload.codec());
+                model.threads(), payload.codec(), model.maskSettings());
         try (MetricsServer server = MetricsServer.start(metrics, registry)) {
             kafka.ensureTopics();
             try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {

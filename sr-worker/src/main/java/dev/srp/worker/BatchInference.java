@@ -24,8 +24,12 @@ final class BatchInference {
         this.metrics = metrics;
     }
 
-    /** HR frames, one per input frame, same order, same metadata, {@code scale} times the size. */
-    List<FrameMessage> upscale(List<FrameMessage> frames) {
+    /**
+     * HR frames, one per input frame, same order, same metadata, {@code scale} times the size.
+     *
+     * @param inputs what the model gets for each frame: its pixels, plus its shot's masks and seed when masks are on
+     */
+    List<FrameMessage> upscale(List<FrameMessage> frames, List<UpscaleInput> inputs) {
         Map<Size, List<Integer>> bySize = new LinkedHashMap<>();
         for (int i = 0; i < frames.size(); i++) {
             FrameMessage f = frames.get(i);
@@ -38,10 +42,10 @@ final class BatchInference {
             List<Integer> indexes = group.getValue();
             for (int from = 0; from < indexes.size(); from += batchSize) {
                 List<Integer> chunk = indexes.subList(from, Math.min(indexes.size(), from + batchSize));
-                List<byte[]> lr = new ArrayList<>(chunk.size());
-                chunk.forEach(i -> lr.add(frames.get(i).pixels()));
+                List<UpscaleInput> lr = new ArrayList<>(chunk.size());
+                chunk.forEach(i -> lr.add(inputs.get(i)));
                 long start = System.nanoTime();
-                List<byte[]> hr = upscaler.upscale(lr, size.width(), size.height());
+                List<byte[]> hr = upscaler.upscaleInputs(lr, size.width(), size.height());
                 metrics.inference(chunk.size(), (System.nanoTime() - start) / 1e9);
                 if (hr.size() != chunk.size()) {
                     throw new IllegalStateException("upscaler " + upscaler.name() + " returned " + hr.size()

@@ -77,6 +77,11 @@ public final class DjlUpscaler implements Upscaler {
     }
 
     @Override
+    public List<String> modelInputs() {
+        return sidecar.inputs();
+    }
+
+    @Override
     public String device() {
         Device d = model.getNDManager().getDevice();
         // "cpu" or "gpu0": a bounded metric label, unlike DJL's "cpu()" / "gpu(0)" display form

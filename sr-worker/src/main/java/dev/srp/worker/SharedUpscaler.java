@@ -34,6 +34,16 @@ public final class SharedUpscaler implements Upscaler {
     }
 
     @Override
+    public List<String> modelInputs() {
+        return owner.modelInputs();
+    }
+
+    @Override
+    public List<byte[]> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
+        return owner.upscaleInputs(inputs, width, height);
+    }
+
+    @Override
     public void close() {
         // the owner closes the model
     }

@@ -4,6 +4,7 @@ import dev.srp.contract.SrpException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -40,9 +41,11 @@ public final class SrWorker implements AutoCloseable {
         upscaler = DjlUpscaler.load(config.modelPath(), config.scale(), config.inferenceThreads());
         metrics.modelLoaded(upscaler.name(), upscaler.device());
         DjlUpscaler model = upscaler;
+        // AUTO becomes ALWAYS or OFF for this model, so a model that ignores masks gets no mask store
+        WorkerConfig effective = config.withMasks(config.masks().resolvedFor(model.modelInputs()));
         try {
-            streams = new KafkaStreams(SrTopology.build(config, () -> new SharedUpscaler(model), metrics),
-                    WorkerStreamsConfig.of(config));
+            streams = new KafkaStreams(SrTopology.build(effective, () -> new SharedUpscaler(model), metrics),
+                    WorkerStreamsConfig.of(effective));
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("SR worker stream thread failed", e);
                 failure.compareAndSet(null, e);
@@ -55,8 +58,9 @@ public final class SrWorker implements AutoCloseable {
                 }
             });
             streams.start();
-            LOG.info("SR worker {} started: {} -> {} with {} on {}", config.applicationId(),
-                    config.topics().framesLr(), config.topics().framesHr(), upscaler.name(), upscaler.device());
+            LOG.info("SR worker {} started: {} -> {} with {} on {}, masks {}", config.applicationId(),
+                    config.topics().framesLr(), config.topics().framesHr(), upscaler.name(), upscaler.device(),
+                    effective.masks().mode());
         } catch (RuntimeException e) {
             close();
             throw new SrpException("cannot start the SR worker against " + config.bootstrapServers() + ": "
@@ -83,7 +87,10 @@ public final class SrWorker implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // leave the group: a stopped worker's shots (and their cached masks) move to a live worker at once,
+            // instead of after the session timeout
+            streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streams = null;
         }
         if (upscaler != null) {

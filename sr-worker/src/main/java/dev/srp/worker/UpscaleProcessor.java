@@ -4,6 +4,7 @@ import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MalformedMessageException;
 import dev.srp.contract.Topics;
+import dev.srp.worker.masks.MaskGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,30 +26,41 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Per stream task: buffers LR frames in the changelogged pending store, runs a batch when {@code batchSize}
  * frames are pending or the linger punctuator fires, and forwards the HR frames in arrival order with their
  * original keys. An end-of-stream marker first flushes every pending frame of the task, then passes through
- * unchanged. Records that are not frame messages go to the dead-letter sink.
+ * unchanged. Records that are not frame messages go to the dead-letter sink. When masks are on, each frame gets its
+ * shot's masks and noise seed from the {@link ShotMaskCache} on arrival, and ended shots leave the cache once no
+ * frame is pending.
  */
 final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private final Topics topics;
     private final int batchSize;
     private final Duration linger;
     private final Supplier<Upscaler> upscalers;
+    private final Supplier<MaskGenerator> maskGenerators;
+    private final MaskSettings maskSettings;
     private final WorkerMetrics metrics;
     private final FrameSerde serde;
     /** Decoded frames of this incarnation, so a frame is decoded once; after a restore they decode again. */
     private final Map<Long, FrameMessage> decoded = new HashMap<>();
+    /** Masks of the pending frames, resolved on arrival; after a restore they are looked up again. */
+    private final Map<Long, ShotMaskCache.ShotMasks> pendingMasks = new HashMap<>();
 
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<Long, PendingFrame> store;
     private Upscaler upscaler;
     private BatchInference inference;
+    /** Null when masks are off for this worker's model. */
+    private ShotMaskCache masks;
     private long nextSequence;
     private int pending;
 
-    UpscaleProcessor(WorkerConfig config, Supplier<Upscaler> upscalers, WorkerMetrics metrics) {
+    UpscaleProcessor(WorkerConfig config, Supplier<Upscaler> upscalers, Supplier<MaskGenerator> maskGenerators,
+                     WorkerMetrics metrics) {
         this.topics = config.topics();
         this.batchSize = config.batchSize();
         this.linger = config.batchLinger();
         this.upscalers = upscalers;
+        this.maskGenerators = maskGenerators;
+        this.maskSettings = config.masks();
         this.metrics = metrics;
         // reads any codec; writes the configured one
         this.serde = new FrameSerde(config.hrPayload());
@@ -68,6 +80,11 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         this.upscaler = upscalers.get();
         this.inference = new BatchInference(upscaler, batchSize, metrics);
         context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        if (maskSettings.mode().enabledFor(upscaler.modelInputs())) {
+            masks = new ShotMaskCache(context.getStateStore(MaskStore.NAME), maskGenerators.get(), maskSettings,
+                    metrics, context.currentSystemTimeMs());
+            context.schedule(masks.sweepInterval(), PunctuationType.WALL_CLOCK_TIME, masks::evictExpired);
+        }
     }
 
     @Override
@@ -84,11 +101,21 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         }
         if (message.isEndOfStream()) {
             flush();
+            if (masks != null) {
+                masks.streamEnded(message.streamId());
+                masks.evictEnded();
+            }
             context.forward(record, SrTopology.HR_SINK);
             return;
         }
         metrics.frameIn();
         long sequence = nextSequence++;
+        if (masks != null) {
+            pendingMasks.put(sequence, masks.masksFor(message, context.currentSystemTimeMs()));
+            if (pending == 0) {
+                masks.evictEnded();
+            }
+        }
         store.put(sequence, new PendingFrame(record.key(), record.value(), record.timestamp(),
                 context.currentSystemTimeMs()));
         decoded.put(sequence, message);
@@ -108,11 +135,14 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             it.forEachRemaining(entries::add);
         }
         List<FrameMessage> lr = new ArrayList<>(entries.size());
+        List<UpscaleInput> inputs = new ArrayList<>(entries.size());
         for (KeyValue<Long, PendingFrame> entry : entries) {
             FrameMessage frame = decoded.get(entry.key);
-            lr.add(frame != null ? frame : serde.deserialize(topics.framesLr(), entry.value.value()));
+            frame = frame != null ? frame : serde.deserialize(topics.framesLr(), entry.value.value());
+            lr.add(frame);
+            inputs.add(inputFor(entry.key, frame));
         }
-        List<FrameMessage> hr = inference.upscale(lr);
+        List<FrameMessage> hr = inference.upscale(lr, inputs);
         long now = context.currentSystemTimeMs();
         for (int i = 0; i < entries.size(); i++) {
             PendingFrame source = entries.get(i).value;
@@ -122,7 +152,23 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             store.delete(entries.get(i).key);
         }
         decoded.clear();
+        pendingMasks.clear();
         pending = 0;
+        if (masks != null) {
+            masks.evictEnded();
+        }
+    }
+
+    private UpscaleInput inputFor(long sequence, FrameMessage frame) {
+        if (masks == null) {
+            return UpscaleInput.of(frame.pixels());
+        }
+        ShotMaskCache.ShotMasks shot = pendingMasks.get(sequence);
+        if (shot == null) {
+            // a frame restored from the pending store: its shot's masks were restored with the mask store
+            shot = masks.masksFor(frame, context.currentSystemTimeMs());
+        }
+        return new UpscaleInput(frame.pixels(), shot.masks(), shot.noiseSeed());
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason) {
@@ -139,6 +185,9 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
 
     @Override
     public void close() {
+        if (masks != null) {
+            masks.close();
+        }
         if (upscaler != null) {
             upscaler.close();
         }

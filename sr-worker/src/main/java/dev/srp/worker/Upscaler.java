@@ -16,6 +16,22 @@ public interface Upscaler extends AutoCloseable {
     /** Upscales a batch of same-sized packed RGB24 frames; returns packed RGB24 frames scale x larger. */
     List<byte[]> upscale(List<byte[]> rgbFrames, int width, int height);
 
+    /**
+     * The forward() inputs the model takes, "lr" first (from its sidecar). Anything beyond "lr" is derived from
+     * per-shot masks, so the worker computes masks for it in {@link MaskMode#AUTO}.
+     */
+    default List<String> modelInputs() {
+        return List.of("lr");
+    }
+
+    /**
+     * Upscales frames that come with their shot's masks and noise seed. A model that takes only the LR frame
+     * ignores them, which is what this default does; a SAMSR model overrides it to feed W and eps'.
+     */
+    default List<byte[]> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
+        return upscale(inputs.stream().map(UpscaleInput::rgb).toList(), width, height);
+    }
+
     @Override
     void close();
 }

@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param streamThreads    Kafka Streams threads (each runs inference for its own tasks)
  * @param inferenceThreads intra-op threads of the model engine
  * @param hrPayload        how upscaled frames are packed on srp.frames.hr (docs/payload-encoding.md)
+ * @param masks            per-shot mask computation and caching (docs/mask-cache.md)
  */
 public record WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
                            Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
-                           int streamThreads, int inferenceThreads, PayloadCodec hrPayload) {
+                           int streamThreads, int inferenceThreads, PayloadCodec hrPayload,
+                           MaskSettings masks) {
     static final int MAX_BATCH_SIZE = 256;
     static final Duration MAX_LINGER = Duration.ofSeconds(10);
 
@@ -36,6 +38,7 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
         Objects.requireNonNull(batchLinger, "batchLinger");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(hrPayload, "hrPayload");
+        Objects.requireNonNull(masks, "masks");
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must not be blank");
         }
@@ -61,5 +64,24 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
             throw new IllegalArgumentException("inferenceThreads must be between 1 and 256, got "
                     + inferenceThreads);
         }
+        // a shot whose frames wait a whole linger for their batch must not expire in between
+        if (masks.ttl().compareTo(batchLinger.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("masks ttl must be at least twice batchLinger (" + batchLinger
+                    + "), got " + masks.ttl());
+        }
+    }
+
+    /** A worker with the default mask settings ({@link MaskSettings#defaults()}: AUTO). */
+    public WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
+                        Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
+                        int streamThreads, int inferenceThreads, PayloadCodec hrPayload) {
+        this(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize, batchLinger, stateDir,
+                streamThreads, inferenceThreads, hrPayload, MaskSettings.defaults());
+    }
+
+    /** This configuration with other mask settings. */
+    public WorkerConfig withMasks(MaskSettings newMasks) {
+        return new WorkerConfig(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize,
+                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, newMasks);
     }
 }

@@ -9,6 +9,11 @@ import io.prometheus.client.Histogram;
 public final class WorkerMetrics {
     /** Dead-letter reason: the record was not a decodable frame message. */
     public static final String REASON_MALFORMED = "malformed";
+    // mask-cache eviction reasons: a later shot or the stream's end marker passed, the shot went quiet, the task
+    // held too many shots
+    static final String EVICTION_SHOT_ENDED = "shot_ended";
+    static final String EVICTION_TTL = "ttl";
+    static final String EVICTION_CAPACITY = "capacity";
 
     private final Counter framesIn;
     private final Counter framesOut;
@@ -17,6 +22,14 @@ public final class WorkerMetrics {
     private final Histogram frameLatencySeconds;
     private final Counter deadLetters;
     private final Gauge modelInfo;
+    private final Counter maskComputations;
+    private final Counter maskCacheHits;
+    private final Counter maskCacheMisses;
+    private final Histogram maskComputeSeconds;
+    private final Histogram masksPerShot;
+    private final Gauge maskCacheEntries;
+    private final Counter maskCacheEvictions;
+    private final Histogram maskEntryBytes;
 
     public WorkerMetrics(CollectorRegistry registry) {
         framesIn = Counter.build("srp_worker_frames_in_total", "LR frames received (end markers excluded)")
@@ -40,6 +53,31 @@ public final class WorkerMetrics {
         modelInfo = Gauge.build("srp_worker_model_info", "The loaded model and where it runs (always 1)")
                 .labelNames("model", "device")
                 .register(registry);
+        maskComputations = Counter.build("srp_worker_mask_computations_total",
+                        "Shots segmented into masks (a restored or cached shot is not segmented again)")
+                .register(registry);
+        maskCacheHits = Counter.build("srp_worker_mask_cache_hits_total",
+                        "Frames whose shot's masks were already in the mask store")
+                .register(registry);
+        maskCacheMisses = Counter.build("srp_worker_mask_cache_misses_total",
+                        "Frames whose shot had no masks stored yet, so they were computed")
+                .register(registry);
+        maskComputeSeconds = Histogram.build("srp_worker_mask_compute_seconds", "Mask generator time per shot")
+                .buckets(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+                .register(registry);
+        masksPerShot = Histogram.build("srp_worker_masks_per_shot", "Masks the generator produced for a shot")
+                .buckets(0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
+                .register(registry);
+        maskCacheEntries = Gauge.build("srp_worker_mask_cache_entries", "Shots held in this worker's mask stores")
+                .register(registry);
+        maskCacheEvictions = Counter.build("srp_worker_mask_cache_evictions_total",
+                        "Shots deleted from the mask store, by reason (shot_ended, ttl, capacity)")
+                .labelNames("reason")
+                .register(registry);
+        maskEntryBytes = Histogram.build("srp_worker_mask_entry_bytes",
+                        "Size of one shot's entry in the mask store (masks, seed, key frame, last use)")
+                .buckets(256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304)
+                .register(registry);
     }
 
     void frameIn() {
@@ -58,6 +96,33 @@ public final class WorkerMetrics {
 
     void deadLetter(String reason) {
         deadLetters.labels(reason).inc();
+    }
+
+    void maskComputation(double seconds, int masks) {
+        maskComputations.inc();
+        maskComputeSeconds.observe(seconds);
+        masksPerShot.observe(masks);
+    }
+
+    void maskEntryStored(int bytes) {
+        maskEntryBytes.observe(bytes);
+    }
+
+    void maskCacheHit() {
+        maskCacheHits.inc();
+    }
+
+    void maskCacheMiss() {
+        maskCacheMisses.inc();
+    }
+
+    /** @param delta shots added (positive) or removed (negative) */
+    void maskCacheEntries(int delta) {
+        maskCacheEntries.inc(delta);
+    }
+
+    void maskCacheEviction(String reason) {
+        maskCacheEvictions.labels(reason).inc();
     }
 
     /** Marks the model a worker serves with; public so a launcher that loads the model itself can report it. */
