@@ -1,5 +1,6 @@
 package dev.srp.worker;
 
+import dev.srp.contract.ConsumerLag;
 import dev.srp.contract.SrpException;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,6 +59,8 @@ public final class SrWorker implements AutoCloseable {
                 }
             });
             streams.start();
+            KafkaStreams running = streams;
+            metrics.lagSource(() -> ConsumerLag.recordsBehind(running.metrics(), config.topics().framesLr()));
             LOG.info("SR worker {} started: {} -> {} with {} on {}, masks {}", config.applicationId(),
                     config.topics().framesLr(), config.topics().framesHr(), upscaler.name(), upscaler.device(),
                     effective.masks().mode());

@@ -1,12 +1,17 @@
 package dev.srp.worker;
 
+import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
+import io.prometheus.client.GaugeMetricFamily;
 import io.prometheus.client.Histogram;
+import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /** Every metric the SR worker exports; names carry the srp_worker_ prefix, base units, bounded labels. */
 public final class WorkerMetrics {
+    private volatile DoubleSupplier lagSource = () -> 0;
     /** Dead-letter reason: the record was not a decodable frame message. */
     public static final String REASON_MALFORMED = "malformed";
     // mask-cache eviction reasons: a later shot or the stream's end marker passed, the shot went quiet, the task
@@ -78,6 +83,24 @@ public final class WorkerMetrics {
                         "Size of one shot's entry in the mask store (masks, seed, key frame, last use)")
                 .buckets(256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304)
                 .register(registry);
+        // Every label value exists from the start, so dashboards and alerts see 0 rather than no data.
+        deadLetters.labels(REASON_MALFORMED);
+        for (String reason : new String[] {EVICTION_SHOT_ENDED, EVICTION_TTL, EVICTION_CAPACITY}) {
+            maskCacheEvictions.labels(reason);
+        }
+        registry.register(new Collector() {
+            @Override
+            public List<MetricFamilySamples> collect() {
+                return List.of(new GaugeMetricFamily("srp_worker_consumer_lag_records",
+                        "Source frame records published but not yet read by this worker's Kafka Streams consumer",
+                        lagSource.getAsDouble()));
+            }
+        });
+    }
+
+    /** Where the consumer-lag gauge reads from at each scrape; set once Kafka Streams runs. */
+    void lagSource(DoubleSupplier source) {
+        lagSource = source;
     }
 
     void frameIn() {
