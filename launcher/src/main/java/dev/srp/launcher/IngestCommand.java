@@ -7,7 +7,6 @@ import dev.srp.ingest.IngestMetrics;
 import dev.srp.ingest.IngestResult;
 import io.prometheus.client.CollectorRegistry;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +20,8 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "Video file or URL (file, http(s), rtsp, udp, srt).")
     String input;
 
-    @Option(names = "--stream-id", description = "Name of the stream; egress uses it in {stream} (default: random).")
+    @Option(names = "--stream-id", description = "Name of the stream; egress uses it in {stream}, the worker "
+            + "seeds noise from it (default: the input's file name plus a hash of the input).")
     String streamId;
 
     @Option(names = "--open-timeout", defaultValue = "PT15S",
@@ -42,7 +42,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String id = streamId != null ? streamId : "stream-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = streamId != null ? streamId : StreamIds.forInput(input);
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = MetricsServer.start(metrics, registry)) {
             kafka.ensureTopics();

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +63,8 @@ final class LocalPipeline {
         long start = System.nanoTime();
         Topics topics = Topics.defaults();
         MessageLimits limits = MessageLimits.defaults();
-        String streamId = "upscale-" + UUID.randomUUID().toString().substring(0, 8);
+        String streamId = StreamIds.forInput(request.input());
+        StagedOutput output = new StagedOutput(request.output());
         // Check the model before starting anything, so a bad --model fails in milliseconds.
         ModelSidecar sidecar = ModelSidecar.readAndVerify(request.model());
         if (sidecar.scale() != request.scale()) {
@@ -80,7 +80,7 @@ final class LocalPipeline {
                     request.model(), request.scale(), request.batchSize(), Duration.ofMillis(20),
                     work.resolve("state"), 1, request.inferenceThreads(), request.hrPayload(), request.masks());
             EgressConfig egressConfig = new EgressConfig(bootstrap, "srp-egress-" + streamId, topics, limits,
-                    request.output().toString(), request.codec(), request.crf(), request.preset(),
+                    output.staging().toString(), request.codec(), request.crf(), request.preset(),
                     REORDER_BUFFER_BYTES, work.resolve("spill"));
             CompletableFuture<EgressResult> finished = new CompletableFuture<>();
             FlowGate gate = new FlowGate(FLOW_WINDOW_FRAMES);
@@ -112,10 +112,15 @@ final class LocalPipeline {
                 } finally {
                     gate.open();
                 }
-                return new UpscaleSummary(ingested.join(), result, sidecar.name(), worker.device(),
+                output.commit();
+                EgressResult moved = new EgressResult(result.streamId(), output.target(), result.frames(),
+                        result.duplicatesDropped(), result.audioChunks(), result.width(), result.height(),
+                        result.frameRate());
+                return new UpscaleSummary(ingested.join(), moved, sidecar.name(), worker.device(),
                         Duration.ofNanos(System.nanoTime() - start));
             }
         } finally {
+            output.discard();
             deleteRecursively(work);
         }
     }

@@ -136,4 +136,26 @@ class UpscaleEndToEndIT {
             server.stop(0);
         }
     }
+
+    /** The same input to the same output twice: the second run replaces the first run's file. */
+    @Test
+    void rerunReplacesAnEarlierOutput() throws Exception {
+        Path output = dir.resolve("again.mkv");
+        for (int run = 0; run < 2; run++) {
+            CliRun r = CliRun.of("upscale", input.toString(), output.toString(), "--no-progress", "--codec", "ffv1");
+            assertEquals(0, r.exitCode(), "run " + run + ": " + r.stderr());
+        }
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(output.toFile())) {
+            g.start();
+            int frames = 0;
+            while (g.grabImage() != null) {
+                frames++;
+            }
+            assertEquals(FRAMES, frames);
+        }
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".again")),
+                    "a staging file was left behind");
+        }
+    }
 }

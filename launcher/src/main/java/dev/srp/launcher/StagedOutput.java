@@ -1,0 +1,60 @@
+package dev.srp.launcher;
+
+import dev.srp.contract.SrpException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * Egress writes an upscale run's output under a hidden name beside OUTPUT, and the run moves it over OUTPUT only
+ * when it succeeded: an existing OUTPUT (say, from an earlier run of the same input) stays intact until the new one is
+ * whole, and egress never mistakes it for this run's finished stream.
+ */
+final class StagedOutput {
+    private final Path target;
+    private final Path staging;
+
+    StagedOutput(Path target) {
+        this.target = target;
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 ? name.substring(dot) : "";
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        this.staging = target.resolveSibling("." + stem + ".srp-" + UUID.randomUUID().toString().substring(0, 8)
+                + ext);
+    }
+
+    Path staging() {
+        return staging;
+    }
+
+    Path target() {
+        return target;
+    }
+
+    /** Moves the finished staging file over the target. */
+    void commit() {
+        try {
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new SrpException("cannot move the finished output " + staging + " to " + target + ": " + e,
+                    "check that " + target.getParent() + " is writable; the finished file is " + staging, e);
+        }
+    }
+
+    /** Removes what a failed run left, if anything. */
+    void discard() {
+        try {
+            Files.deleteIfExists(staging);
+        } catch (IOException e) {
+            // best effort: a hidden leftover does not look like a finished output
+        }
+    }
+}
