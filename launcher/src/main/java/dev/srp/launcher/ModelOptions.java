@@ -1,6 +1,7 @@
 package dev.srp.launcher;
 
 import dev.srp.contract.SrpException;
+import dev.srp.worker.MaskGeneratorKind;
 import dev.srp.worker.MaskMode;
 import dev.srp.worker.MaskSettings;
 import dev.srp.worker.ModelCatalog;
@@ -29,12 +30,19 @@ final class ModelOptions {
                     + "computes them regardless (to measure the mask cache) (default: ${DEFAULT-VALUE}).")
     String masks;
 
+    @Option(names = "--sam-export", paramLabel = "DIR",
+            description = "Compute masks with Segment Anything from this TorchScript export (encoder.pt, decoder.pt, "
+                    + "sam.properties; see docs/sam.md) instead of the built-in segmenter.")
+    Path samExport;
+
     MaskSettings maskSettings() {
+        MaskSettings settings;
         try {
-            return MaskSettings.withMode(MaskMode.parse(masks));
+            settings = MaskSettings.withMode(MaskMode.parse(masks));
         } catch (IllegalArgumentException e) {
             throw new SrpException("unknown --masks '" + masks + "'", "use off, auto or always");
         }
+        return samExport == null ? settings : settings.withGenerator(MaskGeneratorKind.SAM, samExport);
     }
 
     Path modelPath() {

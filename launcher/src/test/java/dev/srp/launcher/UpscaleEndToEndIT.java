@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -157,5 +159,20 @@ class UpscaleEndToEndIT {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".again")),
                     "a staging file was left behind");
         }
+    }
+
+    /** Masks from the SAM generator (SAM-shaped test stand-in), computed once per shot and reused for its frames. */
+    @Test
+    void samMasksAreComputedOncePerShot() throws Exception {
+        Path standIn = SrpHome.path().resolve("sr-worker/src/test/resources/sam-standin");
+        CliRun run = CliRun.of("upscale", input.toString(), dir.resolve("sam.mp4").toString(), "--no-progress",
+                "--preset", "veryfast", "--masks", "always", "--sam-export", standIn.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        Matcher shots = Pattern.compile("shots (\\d+)").matcher(run.stdout());
+        Matcher masks = Pattern.compile("masks: (\\d+) segmentations, (\\d+) cache hits")
+                .matcher(run.stdout());
+        assertTrue(shots.find() && masks.find(), run.stdout());
+        assertEquals(shots.group(1), masks.group(1), "one segmentation per shot: " + run.stdout());
+        assertEquals(FRAMES, Integer.parseInt(masks.group(1)) + Integer.parseInt(masks.group(2)), run.stdout());
     }
 }

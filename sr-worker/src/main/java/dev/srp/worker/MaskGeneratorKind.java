@@ -2,10 +2,12 @@ package dev.srp.worker;
 
 import java.util.Locale;
 
-/** The segmenters the worker can use; SAM joins when its generator lands. */
+/** The segmenters the worker can use. */
 public enum MaskGeneratorKind {
     /** Built-in segmenter that needs no weights. */
-    BUILTIN;
+    BUILTIN,
+    /** Segment Anything from a user's TorchScript export (docs/sam.md). */
+    SAM;
 
     public static MaskGeneratorKind parse(String text) {
         for (MaskGeneratorKind kind : values()) {
@@ -13,7 +15,7 @@ public enum MaskGeneratorKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("mask generator must be builtin, got '" + text + "'");
+        throw new IllegalArgumentException("mask generator must be builtin or sam, got '" + text + "'");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.srp.worker;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +12,10 @@ import java.util.Objects;
  * @param generator  which segmenter computes them
  * @param ttl        a shot with no frame for this long is evicted from the cache (its stream went quiet)
  * @param maxEntries most shots cached per stream task; beyond it the least recently used shot is evicted
+ * @param samExport  the SAM export directory when {@code generator} is SAM, else null
  */
-public record MaskSettings(MaskMode mode, MaskGeneratorKind generator, Duration ttl, int maxEntries) {
+public record MaskSettings(MaskMode mode, MaskGeneratorKind generator, Duration ttl, int maxEntries,
+                           Path samExport) {
     static final int MAX_ENTRIES_LIMIT = 100_000;
 
     public MaskSettings {
@@ -28,6 +31,19 @@ public record MaskSettings(MaskMode mode, MaskGeneratorKind generator, Duration 
             throw new IllegalArgumentException("mask maxEntries must be between 2 and " + MAX_ENTRIES_LIMIT
                     + ", got " + maxEntries);
         }
+        if (generator == MaskGeneratorKind.SAM && samExport == null) {
+            throw new IllegalArgumentException("the SAM mask generator needs the SAM export directory");
+        }
+    }
+
+    /** Settings for the built-in generator. */
+    public MaskSettings(MaskMode mode, MaskGeneratorKind generator, Duration ttl, int maxEntries) {
+        this(mode, generator, ttl, maxEntries, null);
+    }
+
+    /** These settings with another generator. */
+    public MaskSettings withGenerator(MaskGeneratorKind kind, Path export) {
+        return new MaskSettings(mode, kind, ttl, maxEntries, export);
     }
 
     /** AUTO with the built-in generator, a 10-minute TTL and 64 shots per task. */
@@ -41,7 +57,7 @@ public record MaskSettings(MaskMode mode, MaskGeneratorKind generator, Duration 
      */
     public MaskSettings resolvedFor(List<String> modelInputs) {
         MaskMode resolved = mode.enabledFor(modelInputs) ? MaskMode.ALWAYS : MaskMode.OFF;
-        return new MaskSettings(resolved, generator, ttl, maxEntries);
+        return new MaskSettings(resolved, generator, ttl, maxEntries, samExport);
     }
 
     public static MaskSettings withMode(MaskMode mode) {

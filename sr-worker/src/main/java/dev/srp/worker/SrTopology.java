@@ -26,7 +26,7 @@ public final class SrTopology {
      *                  {@code () -> new SharedUpscaler(model)} to share one loaded model between tasks
      */
     public static Topology build(WorkerConfig config, Supplier<Upscaler> upscalers, WorkerMetrics metrics) {
-        return build(config, upscalers, () -> MaskGenerators.create(config.masks().generator()), metrics);
+        return build(config, upscalers, () -> MaskGenerators.create(config.masks(), config.inferenceThreads()), metrics);
     }
 
     /**

@@ -28,6 +28,9 @@ class MaskSettingsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MaskMode.parse("sometimes")).getMessage()
                 .contains("sometimes"));
         assertThrows(IllegalArgumentException.class, () -> MaskGeneratorKind.parse("sam2"));
+        assertEquals(MaskGeneratorKind.SAM, MaskGeneratorKind.parse("sam"));
+        assertThrows(IllegalArgumentException.class, () -> new MaskSettings(MaskMode.ALWAYS, MaskGeneratorKind.SAM,
+                Duration.ofMinutes(1), 8));
     }
 
     @Test
