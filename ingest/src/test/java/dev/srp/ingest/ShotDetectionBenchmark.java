@@ -1,0 +1,52 @@
+package dev.srp.ingest;
+
+import dev.srp.contract.FrameRate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints cut precision and recall per generated clip and for the sample clip's one known cut, plus the refresh
+ * segments and the detector's cost per frame. Run from the repository root:
+ * {@code mvn -B -q -pl ingest -am test-compile exec:java} is not wired up; see docs/shot-detection.md for the
+ * java command line.
+ */
+public final class ShotDetectionBenchmark {
+    /** samples/city-320x180.mp4 has exactly one hard cut, at frame 116 (4.64 s). */
+    static final int SAMPLE_CUT = 116;
+
+    public static void main(String[] args) {
+        Path sample = Path.of(args.length > 0 ? args[0] : "samples/city-320x180.mp4");
+        CutScore total = new CutScore(0, 0, 0);
+        System.out.printf("%-12s %6s %6s %6s %9s %7s %9s  %s%n", "clip", "frames", "truths", "cuts", "precision",
+                "recall", "refreshes", "detected cut frames");
+        for (GeneratedClip clip : GeneratedClips.all()) {
+            List<byte[]> frames = new ArrayList<>();
+            for (int i = 0; i < clip.frames(); i++) {
+                frames.add(clip.pixels(i));
+            }
+            long t0 = System.nanoTime();
+            List<Boundary> b = CutScore.detect(new ContentShotDetector(ShotConfig.defaults(), new FrameRate(25, 1)),
+                    frames.size(), frames::get, GeneratedClip.WIDTH, GeneratedClip.HEIGHT);
+            double msPerFrame = (System.nanoTime() - t0) / 1e6 / frames.size();
+            List<Integer> cuts = CutScore.framesWith(b, Boundary.CUT);
+            CutScore s = CutScore.of(clip.truths(), cuts);
+            total = total.plus(s);
+            System.out.printf("%-12s %6d %6d %6d %9.3f %7.3f %9d  %s  (%.2f ms/frame; refreshes at %s)%n",
+                    clip.name(), clip.frames(), s.truths(), s.detections(), s.precision(), s.recall(),
+                    CutScore.framesWith(b, Boundary.REFRESH).size(), cuts, msPerFrame,
+                    CutScore.framesWith(b, Boundary.REFRESH));
+        }
+        System.out.printf("%-12s %6s %6d %6d %9.3f %7.3f%n", "generated", "", total.truths(), total.detections(),
+                total.precision(), total.recall());
+        SampleClip city = SampleClip.decode(sample, Duration.ofSeconds(10));
+        List<Boundary> b = CutScore.detect(new ContentShotDetector(ShotConfig.defaults(), city.rate()),
+                city.frames().size(), city.frames()::get, city.width(), city.height());
+        List<Integer> cuts = CutScore.framesWith(b, Boundary.CUT);
+        CutScore s = CutScore.of(List.of(new GeneratedClip.Truth(SAMPLE_CUT, SAMPLE_CUT)), cuts);
+        System.out.printf("%-12s %6d %6d %6d %9.3f %7.3f %9d  %s  refreshes at %s%n", "city-sample",
+                city.frames().size(), s.truths(), s.detections(), s.precision(), s.recall(),
+                CutScore.framesWith(b, Boundary.REFRESH).size(), cuts, CutScore.framesWith(b, Boundary.REFRESH));
+    }
+}
