@@ -25,23 +25,32 @@ public final class ContentShotDetector implements ShotDetector {
     /** Recent within-shot distances the threshold adapts to: two seconds at 25 fps. */
     static final int WINDOW = 50;
     static final double DEVIATIONS = 5;
-    static final double FLOOR = 0.2;
+    static final double RATIO = 2;
+    static final double FLOOR = 0.08;
     static final double CEILING = 0.6;
     /** Standardised layout change (sigmas per grid cell) or hue change that makes a candidate a real change. */
-    static final double MIN_STRUCTURE = 0.3;
+    static final double MIN_STRUCTURE = 0.18;
+    /**
+     * A picture "comes back" after a spike when its distance to the frame before the spike is under this share
+     * of the spike's jump (or under the cut threshold): relative, because the frames being compared lie several
+     * frames apart and a pan moves on meanwhile.
+     */
+    static final double RETURN_SHARE = 0.5;
     static final double MIN_COLOUR = 0.5;
     /** Below this mean luma most pixels are too dark for a trustworthy hue, so a colour change alone is no cut. */
     static final double MIN_COLOUR_LUMA = 40;
 
-    private final AdaptiveThreshold threshold = new AdaptiveThreshold(WINDOW, DEVIATIONS, FLOOR, CEILING);
+    private final AdaptiveThreshold threshold = new AdaptiveThreshold(WINDOW, DEVIATIONS, RATIO, FLOOR,
+            CEILING);
     private final RefreshPolicy refresh;
     /** Signatures from frame {@code base} on: enough history for the flash rules plus the undecided frames. */
     private final List<FrameSignature> frames = new ArrayList<>();
     private long base;
     private long pushed;
     private long decided;
+    /** Frames before this index belong to a flash: never a refresh key frame, never a drift test. */
+    private long flashUntil = -1;
     private long blankSince = -1;
-    private FrameSignature beforeBlank;
 
     public ContentShotDetector(ShotConfig config, FrameRate rate) {
         Objects.requireNonNull(config, "config");
@@ -72,7 +81,8 @@ public final class ContentShotDetector implements ShotDetector {
 
     private Boundary decideNext() {
         long i = decided++;
-        Boundary b = refresh.next(at(i), isCut(i));
+        boolean cut = isCut(i);
+        Boundary b = refresh.next(at(i), cut, i < flashUntil);
         // keep LOOKAHEAD + 1 frames of history for the flash rule's look back
         while (base < decided - LOOKAHEAD - 1) {
             frames.remove(0);
@@ -90,8 +100,12 @@ public final class ContentShotDetector implements ShotDetector {
         if (frame.blank()) {
             if (blankSince < 0) {
                 blankSince = i;
-                beforeBlank = i == 0 ? null : at(i - 1);
             }
+            return false;
+        }
+        if (i == flashUntil) {
+            // the picture a recognised flash interrupted is back
+            blankSince = -1;
             return false;
         }
         if (blankSince >= 0) {
@@ -110,26 +124,43 @@ public final class ContentShotDetector implements ShotDetector {
         boolean colourChanged = Math.min(prev.meanLuma(), frame.meanLuma()) >= MIN_COLOUR_LUMA
                 && prev.colourDistance(frame) >= MIN_COLOUR;
         boolean changed = colourChanged || prev.structureDistance(frame) >= MIN_STRUCTURE;
-        return changed && !pictureReturns(i, prev, t) && !returnsToEarlier(i, frame, t);
+        if (!changed) {
+            // brightness-only or small change: ordinary within-shot motion the threshold must learn, or a shot
+            // that starts busier than the last would stay stuck at the old level
+            threshold.add(d);
+            return false;
+        }
+        double same = Math.max(t, RETURN_SHARE * d);
+        long back = pictureReturns(i, prev, same);
+        if (back >= 0) {
+            flashUntil = back;
+            return false;
+        }
+        return !returnsToEarlier(i, frame, same);
     }
 
+    /** The first frame after blank ones starts a shot, unless the blanks were a short dropout in one picture. */
     private boolean leavesBlankRun(long i, FrameSignature frame) {
         long run = i - blankSince;
-        FrameSignature before = beforeBlank;
         blankSince = -1;
-        beforeBlank = null;
-        boolean dropout = before != null && run <= LOOKAHEAD && distance(before, frame) <= threshold.value();
-        return !dropout;
+        if (i == run || run > LOOKAHEAD) {
+            return true;
+        }
+        double same = Math.max(threshold.value(), RETURN_SHARE * distance(at(i - 1), frame));
+        return !returnsToEarlier(i, frame, same);
     }
 
-    /** A later frame in the lookahead looks like the frame before the candidate: the candidate was a flash. */
-    private boolean pictureReturns(long i, FrameSignature prev, double t) {
+    /**
+     * The first frame in the lookahead that looks like the frame before the candidate (so the candidate started a
+     * flash), or -1.
+     */
+    private long pictureReturns(long i, FrameSignature prev, double t) {
         for (long k = i + 1; k <= i + LOOKAHEAD && k < pushed; k++) {
             if (distance(prev, at(k)) <= t) {
-                return true;
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
     /** The candidate looks like a frame from before a short spike: it ends a flash rather than starting a shot. */

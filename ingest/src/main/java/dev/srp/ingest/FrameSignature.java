@@ -19,6 +19,11 @@ final class FrameSignature {
     private static final double MIN_VALUE = 0.12;
     /** Grid luma difference (0-255 levels) that counts as "completely different" in the spatial distance. */
     private static final double SPATIAL_FULL_SCALE = 48;
+    /**
+     * Layout distances are the median over REGIONS x REGIONS parts of the picture, so a change confined to a few
+     * parts (a timestamp, a logo, the tests' frame-index pattern, one person walking by) cannot make a cut alone.
+     */
+    private static final int REGIONS = 3;
     /** Percentile range (levels) under which a frame is blank: black or white, perhaps with a small overlay. */
     private static final double BLANK_RANGE = 4;
     /** A grid cell whose standardised luma moved by more than this has changed for the drift test. */
@@ -156,20 +161,27 @@ final class FrameSignature {
         double m2 = standardise ? other.mean : 0;
         double s1 = standardise ? Math.max(std, 1) : 1;
         double s2 = standardise ? Math.max(other.std, 1) : 1;
+        double[] sums = new double[REGIONS * REGIONS];
+        int[] counts = new int[REGIONS * REGIONS];
         double best = Double.MAX_VALUE;
         for (int dy = -1; dy <= 1; dy++) {
             for (int dx = -1; dx <= 1; dx++) {
-                double sum = 0;
-                int n = 0;
+                Arrays.fill(sums, 0);
+                Arrays.fill(counts, 0);
                 for (int y = Math.max(0, -dy); y < GRID_H - Math.max(0, dy); y++) {
                     for (int x = Math.max(0, -dx); x < GRID_W - Math.max(0, dx); x++) {
                         double a = (grid[y * GRID_W + x] - m1) / s1;
                         double b = (other.grid[(y + dy) * GRID_W + x + dx] - m2) / s2;
-                        sum += Math.abs(a - b);
-                        n++;
+                        int region = y * REGIONS / GRID_H * REGIONS + x * REGIONS / GRID_W;
+                        sums[region] += Math.abs(a - b);
+                        counts[region]++;
                     }
                 }
-                best = Math.min(best, sum / n);
+                for (int r = 0; r < sums.length; r++) {
+                    sums[r] /= counts[r];
+                }
+                Arrays.sort(sums);
+                best = Math.min(best, sums[sums.length / 2]);
             }
         }
         return best;

@@ -91,7 +91,13 @@ public final class Ingest {
                 notified = notifyPublished(listener, notified, shots.frames());
             }
         }
-        shots.finish().forEach(publisher::send);
+        // the detector's last few frames, still in transactions of at most FRAMES_PER_TRANSACTION frames
+        for (FrameMessage m : shots.finish()) {
+            publisher.send(m);
+            if (publisher.commitIfDue()) {
+                notified = notifyPublished(listener, notified, m.frameIndex() + 1);
+            }
+        }
         long frames = shots.frames();
         checkComplete(source, frames);
         long chunks = 0;

@@ -22,8 +22,14 @@ final class RefreshPolicy {
         this.maxFrames = maxFrames;
     }
 
-    /** The boundary for the next frame in stream order, given whether it starts a shot. */
-    Boundary next(FrameSignature frame, boolean cut) {
+    /**
+     * The boundary for the next frame in stream order.
+     *
+     * @param cut   whether the frame starts a shot
+     * @param flash whether the frame is part of a flash: its picture is about to go back, so it neither drifts
+     *              nor becomes a key frame (a length refresh waits for the flash to pass)
+     */
+    Boundary next(FrameSignature frame, boolean cut, boolean flash) {
         if (key == null || cut) {
             boolean first = key == null;
             startSegment(frame);
@@ -31,7 +37,7 @@ final class RefreshPolicy {
         }
         boolean drifted = length >= minFrames && !frame.blank() && !key.blank()
                 && key.drift(frame) > driftThreshold;
-        if (drifted || length >= maxFrames) {
+        if (!flash && (drifted || length >= maxFrames)) {
             startSegment(frame);
             return Boundary.REFRESH;
         }

@@ -55,7 +55,7 @@ final class GeneratedClip {
         if (!frameShot.isEmpty()) {
             truths.add(new Truth(frames(), frames()));
         }
-        addShot(photo, start, end, frames, 0, 0);
+        addShot(photo, start, end, frames, 0);
         return this;
     }
 
@@ -71,7 +71,7 @@ final class GeneratedClip {
             frameShot.add(new int[] {lastShot, prev.frames() - 1});
             frameGain.add(new double[] {0, 0});
         }
-        addShot(photo, start, end, frames, fade, 0);
+        addShot(photo, start, end, frames, fade);
         truths.add(new Truth(from, from + fade + black + fade - 1));
         return this;
     }
@@ -84,7 +84,7 @@ final class GeneratedClip {
         return this;
     }
 
-    private void addShot(String photo, View start, View end, int frames, int fadeIn, int unused) {
+    private void addShot(String photo, View start, View end, int frames, int fadeIn) {
         shots.add(new Shot(Photos.load(photo), start, end, frames));
         int s = shots.size() - 1;
         for (int i = 0; i < frames; i++) {

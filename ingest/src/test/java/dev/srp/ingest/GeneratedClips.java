@@ -2,6 +2,7 @@ package dev.srp.ingest;
 
 import dev.srp.ingest.GeneratedClip.View;
 import java.util.List;
+import java.util.Random;
 
 /** The generated evaluation set: Ken Burns pans and zooms, hard cuts (some between parts of one photo), a fade, flashes. */
 final class GeneratedClips {
@@ -9,7 +10,48 @@ final class GeneratedClips {
     }
 
     static List<GeneratedClip> all() {
-        return List.of(pans(), zooms(), samePhoto(), fade(), flash());
+        return List.of(pans(), zooms(), samePhoto(), fade(), flash(), random(11, 30), random(12, 30), random(13, 30));
+    }
+
+    /**
+     * {@code shots} shots of 15-60 frames with random photos, pans and zooms (a shot may show another part of the
+     * previous shot's photo), hard cuts between them, and a flash of 1-3 frames in every fourth shot.
+     */
+    static GeneratedClip random(long seed, int shots) {
+        Random r = new Random(seed);
+        GeneratedClip clip = new GeneratedClip("random-" + seed, seed);
+        View lastEnd = null;
+        String lastPhoto = null;
+        for (int s = 0; s < shots; s++) {
+            String photo = Photos.NAMES.get(r.nextInt(Photos.NAMES.size()));
+            View start = randomView(r);
+            // a cut within one photo must move far, or it would not be a cut a viewer sees
+            while (photo.equals(lastPhoto) && Math.hypot(start.cx() - lastEnd.cx(), start.cy() - lastEnd.cy()) < 0.35) {
+                start = randomView(r);
+            }
+            double speed = 0.004 * r.nextDouble();
+            double angle = 2 * Math.PI * r.nextDouble();
+            int frames = 15 + r.nextInt(46);
+            double zoomEnd = Math.max(0.25, Math.min(0.9, start.zoom() * (0.7 + 0.6 * r.nextDouble())));
+            View end = new View(clamp(start.cx() + Math.cos(angle) * speed * frames),
+                    clamp(start.cy() + Math.sin(angle) * speed * frames), zoomEnd);
+            int first = clip.frames();
+            clip.shot(photo, start, end, frames);
+            if (s % 4 == 3 && frames >= 12) {
+                clip.flash(first + 4 + r.nextInt(frames - 10), 1 + r.nextInt(3));
+            }
+            lastPhoto = photo;
+            lastEnd = end;
+        }
+        return clip;
+    }
+
+    private static View randomView(Random r) {
+        return new View(0.2 + 0.6 * r.nextDouble(), 0.2 + 0.6 * r.nextDouble(), 0.3 + 0.5 * r.nextDouble());
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0.15, Math.min(0.85, v));
     }
 
     /** Slow and fast pans over five photos, one hard cut between each. */

@@ -8,9 +8,8 @@ import java.util.List;
 
 /**
  * Prints cut precision and recall per generated clip and for the sample clip's one known cut, plus the refresh
- * segments and the detector's cost per frame. Run from the repository root:
- * {@code mvn -B -q -pl ingest -am test-compile exec:java} is not wired up; see docs/shot-detection.md for the
- * java command line.
+ * segments and the detector's cost per frame. Arguments: the sample clip (default samples/city-320x180.mp4), then
+ * any number of seeds for extra random clips (held out from tuning). The command line is in docs/shot-detection.md.
  */
 public final class ShotDetectionBenchmark {
     /** samples/city-320x180.mp4 has exactly one hard cut, at frame 116 (4.64 s). */
@@ -21,7 +20,11 @@ public final class ShotDetectionBenchmark {
         CutScore total = new CutScore(0, 0, 0);
         System.out.printf("%-12s %6s %6s %6s %9s %7s %9s  %s%n", "clip", "frames", "truths", "cuts", "precision",
                 "recall", "refreshes", "detected cut frames");
-        for (GeneratedClip clip : GeneratedClips.all()) {
+        List<GeneratedClip> clips = new ArrayList<>(GeneratedClips.all());
+        for (int a = 1; a < args.length; a++) {
+            clips.add(GeneratedClips.random(Long.parseLong(args[a]), 30));
+        }
+        for (GeneratedClip clip : clips) {
             List<byte[]> frames = new ArrayList<>();
             for (int i = 0; i < clip.frames(); i++) {
                 frames.add(clip.pixels(i));

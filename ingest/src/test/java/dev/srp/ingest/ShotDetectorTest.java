@@ -116,7 +116,7 @@ class ShotDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> new ShotConfig(0, Duration.ZERO, Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class,
                 () -> new ShotConfig(0.3, Duration.ofSeconds(2), Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(2, 5, 0.2, 0.6));
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveThreshold(2, 5, 2, 0.2, 0.6));
         ShotDetector detector = new ContentShotDetector(ShotConfig.defaults(), FPS25);
         assertThrows(IllegalArgumentException.class, () -> detector.push(new byte[10], 160, 96));
     }
