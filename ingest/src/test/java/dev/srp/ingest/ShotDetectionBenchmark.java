@@ -44,12 +44,36 @@ public final class ShotDetectionBenchmark {
         System.out.printf("%-12s %6s %6d %6d %9.3f %7.3f%n", "generated", "", total.truths(), total.detections(),
                 total.precision(), total.recall());
         SampleClip city = SampleClip.decode(sample, Duration.ofSeconds(10));
+        long t0 = System.nanoTime();
         List<Boundary> b = CutScore.detect(new ContentShotDetector(ShotConfig.defaults(), city.rate()),
                 city.frames().size(), city.frames()::get, city.width(), city.height());
+        double cityMs = (System.nanoTime() - t0) / 1e6 / city.frames().size();
         List<Integer> cuts = CutScore.framesWith(b, Boundary.CUT);
         CutScore s = CutScore.of(List.of(new GeneratedClip.Truth(SAMPLE_CUT, SAMPLE_CUT)), cuts);
         System.out.printf("%-12s %6d %6d %6d %9.3f %7.3f %9d  %s  refreshes at %s%n", "city-sample",
                 city.frames().size(), s.truths(), s.detections(), s.precision(), s.recall(),
                 CutScore.framesWith(b, Boundary.REFRESH).size(), cuts, CutScore.framesWith(b, Boundary.REFRESH));
+        System.out.printf("detector cost: %.3f ms/frame at %dx%d, %.3f ms/frame at 1920x1080%n", cityMs,
+                city.width(), city.height(), msPerFrameAt1080p(city.frames().get(0), city.width(), city.height()));
+    }
+
+    /** The signature samples a fixed grid, so its cost should not grow with the frame: time it on a 1080p frame. */
+    private static double msPerFrameAt1080p(byte[] small, int w, int h) {
+        byte[] big = new byte[1920 * 1080 * 3];
+        for (int y = 0; y < 1080; y++) {
+            for (int x = 0; x < 1920; x++) {
+                System.arraycopy(small, ((y * h / 1080) * w + x * w / 1920) * 3, big, (y * 1920 + x) * 3, 3);
+            }
+        }
+        ContentShotDetector d = new ContentShotDetector(ShotConfig.defaults(), new FrameRate(25, 1));
+        int n = 300;
+        for (int i = 0; i < 50; i++) {
+            d.push(big, 1920, 1080);
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            d.push(big, 1920, 1080);
+        }
+        return (System.nanoTime() - t0) / 1e6 / n;
     }
 }
