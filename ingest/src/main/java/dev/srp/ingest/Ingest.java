@@ -3,7 +3,6 @@ package dev.srp.ingest;
 import dev.srp.contract.AudioChunk;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
-import dev.srp.contract.PixelFormat;
 import dev.srp.contract.SrpException;
 import dev.srp.ingest.IngestMetrics.Reason;
 import dev.srp.ingest.VideoSource.AudioSamples;
@@ -70,38 +69,36 @@ public final class Ingest {
         SourceInfo info = source.info();
         String streamId = config.streamId();
         FrameRate rate = info.frameRate();
-        ShotDetector shots = new HistogramShotDetector();
+        ShotNumbering shots = new ShotNumbering(streamId, rate, new ContentShotDetector(config.shots(), rate),
+                metrics);
         AudioChunker audio = info.hasAudio()
                 ? new AudioChunker(streamId, info.sampleRate(), info.channels(), AUDIO_CHUNK_MILLIS) : null;
         if (audio == null) {
             // Say "no audio" up front: egress cannot start encoding until it knows whether to mux a soundtrack.
             publisher.send(AudioChunk.endOfAudio(streamId, 0, info.sampleRate(), info.channels()));
         }
-        long frames = 0;
         long notified = 0;
-        long shotId = -1;
-        long lastPts = 0;
         for (Decoded d; (d = source.next()) != null; ) {
             if (d instanceof VideoFrame v) {
                 metrics.frameDecoded(v.decodeSeconds());
-                boolean cut = shots.startsNewShot(v.rgb(), v.width(), v.height());
-                if (frames == 0 || cut) {
-                    shotId++;
-                    metrics.shotStarted();
-                }
-                publisher.send(FrameMessage.frame(streamId, frames, v.ptsMicros(), rate, v.width(), v.height(),
-                        PixelFormat.RGB24, shotId, v.rgb()));
-                lastPts = v.ptsMicros();
-                frames++;
+                shots.add(v).forEach(publisher::send);
             } else if (d instanceof AudioSamples a && audio != null) {
                 for (AudioChunk chunk : audio.add(a.pcm(), a.ptsMicros())) {
                     publisher.send(chunk);
                 }
             }
             if (publisher.commitIfDue()) {
-                notified = notifyPublished(listener, notified, frames);
+                notified = notifyPublished(listener, notified, shots.frames());
             }
         }
+        // the detector's last few frames, still in transactions of at most FRAMES_PER_TRANSACTION frames
+        for (FrameMessage m : shots.finish()) {
+            publisher.send(m);
+            if (publisher.commitIfDue()) {
+                notified = notifyPublished(listener, notified, m.frameIndex() + 1);
+            }
+        }
+        long frames = shots.frames();
         checkComplete(source, frames);
         long chunks = 0;
         if (audio != null) {
@@ -112,13 +109,13 @@ public final class Ingest {
             chunks = audio.chunkCount();
         }
         long frameMicros = Math.round(1e6 * rate.denominator() / rate.numerator());
-        publisher.send(FrameMessage.endOfStream(streamId, frames, lastPts + frameMicros, rate));
+        publisher.send(FrameMessage.endOfStream(streamId, frames, shots.lastPts() + frameMicros, rate));
         if (audio != null) {
             publisher.send(AudioChunk.endOfAudio(streamId, chunks, info.sampleRate(), info.channels()));
         }
         publisher.commit();
         notifyPublished(listener, notified, frames);
-        return new IngestResult(frames, shotId + 1, chunks, info);
+        return new IngestResult(frames, shots.shots(), shots.refreshSegments(), chunks, info);
     }
 
     /** Fails (or, with allowTruncated, warns) when decoding stopped early or far short of the declared length. */

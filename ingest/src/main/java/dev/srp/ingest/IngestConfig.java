@@ -15,15 +15,17 @@ import java.util.Objects;
  * @param limits           Kafka size limits shared by every srp service
  * @param openTimeout      how long opening (or reading) the source and reaching Kafka may block before failing
  * @param allowTruncated   publish what decodes from a truncated file (with a warning) instead of failing
+ * @param shots            how shots are cut into mask-refresh segments
  */
 public record IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
-                           Duration openTimeout, boolean allowTruncated) {
+                           Duration openTimeout, boolean allowTruncated, ShotConfig shots) {
     private static final int MAX_STREAM_ID_CHARS = 200;
 
     public IngestConfig {
         Objects.requireNonNull(topics, "ingest config: topics");
         Objects.requireNonNull(limits, "ingest config: limits");
         Objects.requireNonNull(openTimeout, "ingest config: openTimeout");
+        Objects.requireNonNull(shots, "ingest config: shots");
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("ingest config: input must name a file or URL");
         }
@@ -44,6 +46,12 @@ public record IngestConfig(String input, String streamId, String bootstrapServer
             throw new IllegalArgumentException("ingest config: openTimeout must be between 1 ms and 1 h, got "
                     + openTimeout);
         }
+    }
+
+    /** With the default segmenting ({@link ShotConfig#defaults()}). */
+    public IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
+                        Duration openTimeout, boolean allowTruncated) {
+        this(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, ShotConfig.defaults());
     }
 
     /** The transactional id: one per stream, so a restarted ingest of the same stream fences the old one. */

@@ -19,6 +19,7 @@ public final class IngestMetrics {
     private final Counter frames;
     private final Counter audioChunks;
     private final Counter shots;
+    private final Counter refreshSegments;
     private final Counter payloadBytes;
     private final Counter errors;
     private final Histogram decodeSeconds;
@@ -28,6 +29,9 @@ public final class IngestMetrics {
         frames = Counter.build("srp_ingest_frames_total", "Video frames published.").register(registry);
         audioChunks = Counter.build("srp_ingest_audio_chunks_total", "Audio chunks published.").register(registry);
         shots = Counter.build("srp_ingest_shots_total", "Shots detected (each stream's first shot counts).")
+                .register(registry);
+        refreshSegments = Counter.build("srp_ingest_refresh_segments_total",
+                "Mask-refresh segments started inside a shot (picture drifted from the key frame, or max length).")
                 .register(registry);
         payloadBytes = Counter.build("srp_ingest_payload_bytes_total",
                 "Serialised frame and audio record values sent to Kafka.").register(registry);
@@ -55,6 +59,10 @@ public final class IngestMetrics {
 
     void shotStarted() {
         shots.inc();
+    }
+
+    void refreshSegmentStarted() {
+        refreshSegments.inc();
     }
 
     void frameDecoded(double seconds) {

@@ -1,5 +1,6 @@
 /**
- * The ingest service: decodes one video file or URL with FFmpeg (JavaCV), splits it into shots, and publishes
+ * The ingest service: decodes one video file or URL with FFmpeg (JavaCV), splits it into shots and mask-refresh
+ * segments ({@link dev.srp.ingest.ContentShotDetector}, docs/shot-detection.md), and publishes
  * frames to the low-resolution frame topic and audio to the audio topic in Kafka transactions, ending each with
  * an end-of-stream marker. {@link dev.srp.ingest.Ingest} is the entry point.
  *

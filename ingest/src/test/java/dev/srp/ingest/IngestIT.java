@@ -91,7 +91,7 @@ class IngestIT {
 
         SourceInfo info = new SourceInfo(160, 96, new FrameRate(25, 1), 50, true, 48_000, 2);
         assertEquals(List.of(info), opened);
-        assertEquals(new IngestResult(50, 3, result.audioChunks(), info), result);
+        assertEquals(new IngestResult(50, 3, 0, result.audioChunks(), info), result);
         assertEquals(50, published.size());
         for (int i = 0; i < 50; i++) {
             assertEquals(i, published.get(i));
@@ -127,6 +127,7 @@ class IngestIT {
 
         assertEquals(50.0, registry.getSampleValue("srp_ingest_frames_total"));
         assertEquals(3.0, registry.getSampleValue("srp_ingest_shots_total"));
+        assertEquals(0.0, registry.getSampleValue("srp_ingest_refresh_segments_total"));
         assertEquals((double) out.audio().size(), registry.getSampleValue("srp_ingest_audio_chunks_total"));
         assertTrue(registry.getSampleValue("srp_ingest_payload_bytes_total") > 0);
         assertEquals(50.0, registry.getSampleValue("srp_ingest_decode_seconds_count"));
