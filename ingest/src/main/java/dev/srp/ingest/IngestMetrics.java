@@ -37,6 +37,10 @@ public final class IngestMetrics {
                 "Serialised frame and audio record values sent to Kafka.").register(registry);
         errors = Counter.build("srp_ingest_errors_total", "Ingest runs that failed, by reason.")
                 .labelNames("reason").register(registry);
+        // Every label value exists from the start, so dashboards and alerts see 0 rather than no data.
+        for (Reason reason : Reason.values()) {
+            errors.labels(reason.label());
+        }
         decodeSeconds = Histogram.build("srp_ingest_decode_seconds", "Time to decode one video frame.")
                 .buckets(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
         publishSeconds = Histogram.build("srp_ingest_publish_seconds", "Time to commit one Kafka transaction.")
