@@ -17,6 +17,7 @@ final class MetricsServer implements AutoCloseable {
 
     static MetricsServer start(MetricsOptions options, CollectorRegistry registry) {
         DefaultExports.register(registry);
+        BuildInfo.register(registry);
         if (options.port == 0) {
             return new MetricsServer(null);
         }

@@ -36,7 +36,9 @@ class MetricsEndpointIT {
             for (String name : List.of("srp_ingest_frames_total", "srp_ingest_decode_seconds_bucket",
                     "srp_worker_frames_in_total", "srp_worker_frames_out_total", "srp_worker_inference_seconds_bucket",
                     "srp_worker_inference_batch_size_bucket", "srp_egress_frames_total",
-                    "srp_egress_encode_seconds_bucket", "srp_egress_duplicate_frames_total", "jvm_memory_bytes_used")) {
+                    "srp_egress_encode_seconds_bucket", "srp_egress_duplicate_frames_total", "jvm_memory_bytes_used",
+                    "srp_build_info", "srp_egress_end_to_end_latency_seconds_bucket",
+                    "srp_worker_consumer_lag_records")) {
                 assertTrue(r.body().contains(name), name + " missing from /metrics");
             }
             for (String line : r.body().split("\n")) {

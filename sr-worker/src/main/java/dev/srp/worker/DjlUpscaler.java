@@ -66,6 +66,11 @@ public final class DjlUpscaler implements Upscaler {
         }
     }
 
+    /** SHA-256 of the model file, as its sidecar states and the loader verified. */
+    public String sha256() {
+        return sidecar.sha256();
+    }
+
     @Override
     public String name() {
         return sidecar.name();

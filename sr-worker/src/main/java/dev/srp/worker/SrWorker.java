@@ -40,7 +40,7 @@ public final class SrWorker implements AutoCloseable {
             throw new IllegalStateException("SR worker already started");
         }
         upscaler = DjlUpscaler.load(config.modelPath(), config.scale(), config.inferenceThreads());
-        metrics.modelLoaded(upscaler.name(), upscaler.device());
+        metrics.modelLoaded(upscaler.name(), upscaler.sha256(), upscaler.device());
         DjlUpscaler model = upscaler;
         // AUTO becomes ALWAYS or OFF for this model, so a model that ignores masks gets no mask store
         WorkerConfig effective = config.withMasks(config.masks().resolvedFor(model.modelInputs()));

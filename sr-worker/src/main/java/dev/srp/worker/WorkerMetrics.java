@@ -55,8 +55,9 @@ public final class WorkerMetrics {
         deadLetters = Counter.build("srp_worker_dead_letter_total", "Records sent to the dead-letter topic")
                 .labelNames("reason")
                 .register(registry);
-        modelInfo = Gauge.build("srp_worker_model_info", "The loaded model and where it runs (always 1)")
-                .labelNames("model", "device")
+        modelInfo = Gauge.build("srp_worker_model_info",
+                        "The loaded model, its file's SHA-256 and where it runs (always 1)")
+                .labelNames("model", "sha256", "device")
                 .register(registry);
         maskComputations = Counter.build("srp_worker_mask_computations_total",
                         "Shots segmented into masks (a restored or cached shot is not segmented again)")
@@ -149,7 +150,7 @@ public final class WorkerMetrics {
     }
 
     /** Marks the model a worker serves with; public so a launcher that loads the model itself can report it. */
-    public void modelLoaded(String model, String device) {
-        modelInfo.labels(model, device).set(1);
+    public void modelLoaded(String model, String sha256, String device) {
+        modelInfo.labels(model, sha256, device).set(1);
     }
 }

@@ -1,6 +1,5 @@
 package dev.srp.worker;
 
-import dev.srp.contract.PayloadCodec;
 import static dev.srp.worker.TestFrames.HEIGHT;
 import static dev.srp.worker.TestFrames.WIDTH;
 import static dev.srp.worker.TestFrames.channel;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MessageLimits;
+import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.PixelFormat;
 import dev.srp.contract.Topics;
 import io.prometheus.client.CollectorRegistry;

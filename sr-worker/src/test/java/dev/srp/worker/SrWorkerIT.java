@@ -1,6 +1,5 @@
 package dev.srp.worker;
 
-import dev.srp.contract.PayloadCodec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,8 @@ import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MessageLimits;
+import dev.srp.contract.ModelSidecar;
+import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.PixelFormat;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
@@ -70,8 +71,9 @@ class SrWorkerIT {
                 }
                 assertEquals(1, ends.size());
                 assertEquals(FRAMES, ends.get(0).frameCount());
-                assertEquals(1.0, registry.getSampleValue("srp_worker_model_info", new String[] {"model", "device"},
-                        new String[] {"bicubic-x4-interim", "cpu"}));
+                assertEquals(1.0, registry.getSampleValue("srp_worker_model_info",
+                        new String[] {"model", "sha256", "device"}, new String[] {"bicubic-x4-interim",
+                            ModelSidecar.sha256(TestFrames.MODEL_X4), "cpu"}));
                 assertTrue(worker.failure().isEmpty());
             }
         }

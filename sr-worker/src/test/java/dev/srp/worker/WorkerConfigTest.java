@@ -1,11 +1,11 @@
 package dev.srp.worker;
 
-import dev.srp.contract.PayloadCodec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.contract.MessageLimits;
+import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
