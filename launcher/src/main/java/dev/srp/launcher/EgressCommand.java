@@ -33,25 +33,19 @@ final class EgressCommand implements Callable<Integer> {
             description = "Memory for out-of-order frames before spilling to disk (default: ${DEFAULT-VALUE}).")
     long reorderBufferBytes;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
-    boolean verbose;
-
     @Mixin
     EncodeOptions encode = new EncodeOptions();
 
     @Mixin
-    KafkaOptions kafka = new KafkaOptions();
-
-    @Mixin
-    MetricsOptions metrics = new MetricsOptions();
+    ServiceOptions service = new ServiceOptions();
 
     @Override
     public Integer call() {
+        KafkaOptions kafka = service.kafka;
         CollectorRegistry registry = new CollectorRegistry();
         EgressConfig config = new EgressConfig(kafka.bootstrap, groupId, kafka.topics(), kafka.limits(), output,
                 encode.videoCodec(), encode.crf, encode.preset, reorderBufferBytes, spillDir);
-        try (MetricsServer server = MetricsServer.start(metrics, registry)) {
-            kafka.ensureTopics();
+        try (MetricsServer server = service.start(registry)) {
             try (Egress egress = new Egress(config, new EgressMetrics(registry), new EgressListener() {
                 @Override
                 public void onStreamFinished(EgressResult r) {

@@ -31,21 +31,15 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--allow-truncated", description = "Publish what decodes from a truncated input instead of failing.")
     boolean allowTruncated;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
-    boolean verbose;
-
     @Mixin
-    KafkaOptions kafka = new KafkaOptions();
-
-    @Mixin
-    MetricsOptions metrics = new MetricsOptions();
+    ServiceOptions service = new ServiceOptions();
 
     @Override
     public Integer call() {
+        KafkaOptions kafka = service.kafka;
         String id = streamId != null ? streamId : StreamIds.forInput(input);
         CollectorRegistry registry = new CollectorRegistry();
-        try (MetricsServer server = MetricsServer.start(metrics, registry)) {
-            kafka.ensureTopics();
+        try (MetricsServer server = service.start(registry)) {
             IngestConfig config = new IngestConfig(input, id, kafka.bootstrap, kafka.topics(), kafka.limits(),
                     openTimeout, allowTruncated);
             IngestResult result = new Ingest(config, new IngestMetrics(registry)).run(new IngestListener() { });

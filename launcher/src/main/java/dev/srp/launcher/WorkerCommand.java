@@ -28,9 +28,6 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Kafka Streams threads (default: ${DEFAULT-VALUE}).")
     int streamThreads;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
-    boolean verbose;
-
     @Mixin
     ModelOptions model = new ModelOptions();
 
@@ -38,19 +35,16 @@ final class WorkerCommand implements Callable<Integer> {
     PayloadOptions payload = new PayloadOptions();
 
     @Mixin
-    KafkaOptions kafka = new KafkaOptions();
-
-    @Mixin
-    MetricsOptions metrics = new MetricsOptions();
+    ServiceOptions service = new ServiceOptions();
 
     @Override
     public Integer call() {
+        KafkaOptions kafka = service.kafka;
         CollectorRegistry registry = new CollectorRegistry();
         WorkerConfig config = new WorkerConfig(kafka.bootstrap, applicationId, kafka.topics(), kafka.limits(),
                 model.modelPath(), model.scale, model.batchSize, Duration.ofMillis(20), stateDir, streamThreads,
                 model.threads(), payload.codec(), model.maskSettings());
-        try (MetricsServer server = MetricsServer.start(metrics, registry)) {
-            kafka.ensureTopics();
+        try (MetricsServer server = service.start(registry)) {
             try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {
                 worker.start();
                 System.out.printf("srp worker: %s running on %s, metrics on port %d%n", applicationId,
