@@ -28,7 +28,8 @@ final class IngestCommand implements Callable<Integer> {
             description = "How long to wait for a source to open or send data, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration openTimeout;
 
-    @Option(names = "--allow-truncated", description = "Publish what decodes from a truncated input instead of failing.")
+    @Option(names = "--allow-truncated",
+            description = "Publish what decodes from a truncated input instead of failing.")
     boolean allowTruncated;
 
     @Mixin

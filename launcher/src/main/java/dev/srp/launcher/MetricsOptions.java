@@ -5,7 +5,8 @@ import picocli.CommandLine.Option;
 /** Where a service serves its Prometheus metrics. */
 final class MetricsOptions {
     @Option(names = "--metrics-port", defaultValue = "0",
-            description = "Port for Prometheus metrics at /metrics; 0 turns the endpoint off (default: ${DEFAULT-VALUE}).")
+            description = "Port for Prometheus metrics at /metrics; 0 turns the endpoint off "
+                    + "(default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--metrics-host", defaultValue = "127.0.0.1",

@@ -14,7 +14,8 @@ final class ModelOptions {
     int scale;
 
     @Option(names = "--model", paramLabel = "PATH",
-            description = "TorchScript model (.pt with its .properties sidecar); default: the shipped model for --scale.")
+            description = "TorchScript model (.pt with its .properties sidecar); default: the shipped model "
+                    + "for --scale.")
     Path model;
 
     @Option(names = "--batch-size", defaultValue = "4",

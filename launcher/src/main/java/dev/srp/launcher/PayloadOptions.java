@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 final class PayloadOptions {
     @Option(names = "--hr-payload", defaultValue = "delta-zstd",
             description = "Upscaled-frame payload on Kafka: delta-zstd (lossless, 2-4x fewer bytes) or raw "
-                    + "(no compression work; for hosts short of CPU with bandwidth to spare) (default: ${DEFAULT-VALUE}).")
+                    + "(no compression work; for hosts short of CPU with bandwidth to spare) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String hrPayload;
 
     PayloadCodec codec() {

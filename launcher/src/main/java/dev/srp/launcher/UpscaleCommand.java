@@ -32,7 +32,8 @@ final class UpscaleCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
-    @Option(names = "--allow-truncated", description = "Upscale what decodes from a truncated input instead of failing.")
+    @Option(names = "--allow-truncated",
+            description = "Upscale what decodes from a truncated input instead of failing.")
     boolean allowTruncated;
 
     @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
