@@ -1,0 +1,121 @@
+"""The single-step network (samsr.md 3.1-3.2) and the TorchScript-able top module SamsrSR.
+
+Everything runs at LR resolution in srp's space-to-depth space (srp_model.space): the network sees
+concat(x_T * input_scale, condition, W) and predicts x0 as a residual on y; the result is pixel-shuffled to HR.
+
+Sizes (x4, multiply-adds of the convolutions per LR pixel; bicubic and shuffles not counted):
+  fast     32 features, 1 residual block, LR condition, 1x1 tail:   ~35 k MAC/px,  ~2.0 GMAC per 320x180 frame
+  quality  64 features, 8 residual blocks, y condition, 3x3 tail:  ~674 k MAC/px, ~38.8 GMAC per 320x180 frame
+Reference: ESRGAN-thick (upscalerjs, RRDN, 7.26 M parameters) runs all but a tiny 3->3 HR conv at LR size, so
+its MACs per LR pixel are about its parameter count, ~7.2 M; quality's budget (1/10 of that) is ~726 k.
+"""
+from typing import Dict, Tuple
+
+import torch
+import torch.nn as nn
+from torch import Tensor
+
+from . import samsr, space
+
+SIZES: Dict[str, Dict[str, object]] = {
+    "fast": {"features": 32, "blocks": 1, "cond": "lr", "tail_kernel": 1},
+    "quality": {"features": 64, "blocks": 8, "cond": "y", "tail_kernel": 3},
+}
+ESRGAN_THICK_MACS_PER_LR_PIXEL = 7.26e6  # ~ parameter count, see module docstring
+
+
+class ResBlock(nn.Module):
+    def __init__(self, features: int):
+        super().__init__()
+        self.conv1 = nn.Conv2d(features, features, 3, padding=1)
+        self.conv2 = nn.Conv2d(features, features, 3, padding=1)
+        self.act = nn.ReLU(inplace=True)
+
+    def forward(self, x: Tensor) -> Tensor:
+        return x + self.conv2(self.act(self.conv1(x)))
+
+
+class SamsrNet(nn.Module):
+    """Plain conv backbone at LR size: in_ch -> out_ch residual. The tail starts at zero, so an untrained net
+    returns x0 = y (bicubic)."""
+
+    def __init__(self, in_ch: int, out_ch: int, features: int, blocks: int, tail_kernel: int):
+        super().__init__()
+        self.head = nn.Conv2d(in_ch, features, 3, padding=1)
+        self.act = nn.ReLU(inplace=True)
+        self.body = nn.Sequential(*[ResBlock(features) for _ in range(blocks)])
+        self.tail = nn.Conv2d(features, out_ch, tail_kernel, padding=tail_kernel // 2)
+        nn.init.zeros_(self.tail.weight)
+        nn.init.zeros_(self.tail.bias)
+
+    def forward(self, x: Tensor) -> Tensor:
+        f = self.act(self.head(x))
+        return self.tail(self.body(f) + f)
+
+
+class SamsrSR(nn.Module):
+    """forward(lr, weight, noise) -> hr.
+
+    lr [N,3,h,w] RGB in [0,1]; weight = W [N,1,h,w] in [0,1] (samsr.weight_map of the shot's masks);
+    noise = eps' [N,3*s*s,h,w] (samsr.sam_noise). Returns hr [N,3,s*h,s*w] in [0,1].
+    Inside, images live in [-1,1] as in ResShift/SinSR, so the schedule's noise-to-signal ratio is theirs.
+    """
+
+    def __init__(self, scale: int = 4, size: str = "fast", eta_T: float = samsr.ETA_T, kappa: float = samsr.KAPPA,
+                 m: float = samsr.M_DEFAULT, on_sqrt_eta: bool = False):
+        super().__init__()
+        if size not in SIZES:
+            raise ValueError("unknown size " + size + ", expected one of " + ", ".join(SIZES))
+        cfg = SIZES[size]
+        self.scale = scale
+        self.size = size
+        self.eta_T = eta_T
+        self.kappa = kappa
+        self.m = m
+        self.on_sqrt_eta = on_sqrt_eta
+        self.cond_y = cfg["cond"] == "y"
+        self.space_ch = 3 * scale * scale
+        cond_ch = self.space_ch if self.cond_y else 3
+        self.net = SamsrNet(self.space_ch + cond_ch + 1, self.space_ch, int(cfg["features"]), int(cfg["blocks"]),
+                            int(cfg["tail_kernel"]))
+
+    def predict_x0(self, lr: Tensor, weight: Tensor, noise: Tensor) -> Tensor:
+        """x0_hat in the space, values in [-1,1] (unclamped), for training losses."""
+        lr_pm = lr * 2.0 - 1.0
+        y = space.lr_to_y(lr_pm, self.scale)
+        eta_new, kappa_new = samsr.modulated(self.eta_T, self.kappa, weight, self.m, self.on_sqrt_eta)
+        x_t = samsr.x_T(y, noise, weight, self.eta_T, self.kappa, self.m, self.on_sqrt_eta)
+        scaled = x_t * samsr.input_scale(eta_new, kappa_new)
+        cond = y if self.cond_y else lr_pm
+        return y + self.net(torch.cat([scaled, cond, weight], dim=1))
+
+    def forward(self, lr: Tensor, weight: Tensor, noise: Tensor) -> Tensor:
+        hr = space.from_space(self.predict_x0(lr, weight, noise), self.scale)
+        return ((hr + 1.0) * 0.5).clamp(0.0, 1.0)
+
+
+def build(size: str, scale: int = 4) -> SamsrSR:
+    return SamsrSR(scale=scale, size=size)
+
+
+def count_params(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())
+
+
+def count_macs(model: SamsrSR, h: int, w: int) -> int:
+    """Multiply-adds of every Conv2d for one h x w LR frame (bicubic, shuffles and element-wise ops excluded)."""
+    total = [0]
+
+    def hook(mod: nn.Conv2d, _inp: Tuple[Tensor, ...], out: Tensor) -> None:
+        k = mod.kernel_size[0] * mod.kernel_size[1]
+        total[0] += out.shape[2] * out.shape[3] * mod.out_channels * (mod.in_channels // mod.groups) * k
+
+    handles = [mod.register_forward_hook(hook) for mod in model.modules() if isinstance(mod, nn.Conv2d)]
+    try:
+        with torch.no_grad():
+            s2 = model.scale * model.scale
+            model(torch.zeros(1, 3, h, w), torch.zeros(1, 1, h, w), torch.zeros(1, 3 * s2, h, w))
+    finally:
+        for handle in handles:
+            handle.remove()
+    return total[0]
