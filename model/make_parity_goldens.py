@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""Writes the golden files for sr-worker's Java parity tests of the SAMSR math and of a SAMSR model through DJL.
+
+The model is the fast architecture with RANDOM weights (seeded), named as a test model: it exercises every layer
+and the schedule math inside the TorchScript, which an untrained model (zero last layer: plain bicubic) would not.
+
+    /usr/bin/python3 model/make_parity_goldens.py --out sr-worker/src/test/resources/samsr-parity
+"""
+import argparse
+import os
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import export  # noqa: E402
+from srp_model import archs, samsr  # noqa: E402
+
+H, W, M, SCALE = 12, 16, 2, 4
+
+
+def write_f32(path, tensor):
+    tensor.detach().to(torch.float32).contiguous().numpy().astype("<f4").tofile(path)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    out = ap.parse_args().out
+    os.makedirs(out, exist_ok=True)
+    torch.manual_seed(20261123)
+    model = archs.build("fast", SCALE).eval()
+    with torch.no_grad():
+        for p in model.parameters():
+            p.copy_(torch.randn_like(p) * 0.05)
+    export.export(model, out, "samsr-fast-x4-random-test",
+                  "TEST MODEL with random weights for the Java parity test; not for upscaling")
+    masks = torch.zeros(1, M, H, W)
+    masks[0, 0, 2:9, 3:12] = 1      # overlapping rectangles, some pixels in neither (background)
+    masks[0, 1, 5:12, 8:16] = 1
+    channels = 3 * SCALE * SCALE
+    z = torch.randn(1, M + 1, channels, H, W)
+    eps = samsr.sam_noise(masks, z)
+    weight = samsr.weight_map(masks)
+    lr = torch.rand(1, 3, H, W)
+    with torch.no_grad():
+        hr = model(lr, weight, eps)
+    masks.to(torch.uint8).numpy().tofile(os.path.join(out, "masks.u8"))
+    write_f32(os.path.join(out, "z.f32"), z)
+    write_f32(os.path.join(out, "eps.f32"), eps)
+    write_f32(os.path.join(out, "weight.f32"), weight)
+    write_f32(os.path.join(out, "lr.f32"), lr)
+    write_f32(os.path.join(out, "hr.f32"), hr)
+    with open(os.path.join(out, "golden.properties"), "w") as f:
+        f.write(f"# shapes of the little-endian raw files (N=1 omitted)\nheight={H}\nwidth={W}\nmasks={M}\n"
+                f"channels={channels}\nscale={SCALE}\ntorch={torch.__version__}\n")
+
+
+if __name__ == "__main__":
+    main()
