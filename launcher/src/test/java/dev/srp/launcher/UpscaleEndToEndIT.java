@@ -175,4 +175,30 @@ class UpscaleEndToEndIT {
         assertEquals(shots.group(1), masks.group(1), "one segmentation per shot: " + run.stdout());
         assertEquals(FRAMES, Integer.parseInt(masks.group(1)) + Integer.parseInt(masks.group(2)), run.stdout());
     }
+
+    /**
+     * A model with SAMSR's inputs (lr, weight, noise; random test weights from model/make_parity_goldens.py): masks
+     * switch on by themselves (--masks auto), once per shot, and every frame still comes out once, in order.
+     */
+    @Test
+    void samsrModelGetsPerShotMasksAutomatically() throws Exception {
+        Path model = SrpHome.path().resolve("sr-worker/src/test/resources/samsr-parity/samsr-fast-x4-random-test.pt");
+        Path output = dir.resolve("samsr.mkv");
+        CliRun run = CliRun.of("upscale", input.toString(), output.toString(), "--no-progress", "--codec", "ffv1",
+                "--model", model.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        Matcher shots = Pattern.compile("shots (\\d+)").matcher(run.stdout());
+        Matcher masks = Pattern.compile("masks: (\\d+) segmentations").matcher(run.stdout());
+        assertTrue(shots.find() && masks.find(), run.stdout());
+        assertEquals(shots.group(1), masks.group(1), run.stdout());
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(output.toFile())) {
+            g.start();
+            assertEquals(640, g.getImageWidth());
+            int frames = 0;
+            while (g.grabImage() != null) {
+                frames++;
+            }
+            assertEquals(FRAMES, frames);
+        }
+    }
 }

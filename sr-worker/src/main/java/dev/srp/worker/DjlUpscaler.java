@@ -28,16 +28,18 @@ public final class DjlUpscaler implements Upscaler {
     private final ModelSidecar sidecar;
     private final Model model;
     private final RgbBatchTranslator translator;
+    private final SamsrConditioning conditioning;
     private final ConcurrentLinkedDeque<Predictor<RgbBatchTranslator.Batch, List<byte[]>>> idle =
             new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Predictor<RgbBatchTranslator.Batch, List<byte[]>>> all =
             new ConcurrentLinkedDeque<>();
     private final Set<String> warmShapes = ConcurrentHashMap.newKeySet();
 
-    private DjlUpscaler(ModelSidecar sidecar, Model model) {
+    private DjlUpscaler(ModelSidecar sidecar, Model model, SamsrConditioning conditioning) {
         this.sidecar = sidecar;
         this.model = model;
         this.translator = new RgbBatchTranslator(sidecar.scale());
+        this.conditioning = conditioning;
     }
 
     /**
@@ -54,11 +56,13 @@ public final class DjlUpscaler implements Upscaler {
                     + " was asked for", "pass a model made for x" + expectedScale + " or ask for --scale "
                     + sidecar.scale());
         }
+        SamsrConditioning conditioning = SamsrConditioning.forInputs(sidecar.inputs(), sidecar.scale(),
+                sidecar.name());
         try {
             Model model = TorchScriptLoader.load(modelFile, sidecar.name(), threads);
             LOG.info("loaded model {} {} (x{}) on {}", sidecar.name(), sidecar.version(), sidecar.scale(),
                     model.getNDManager().getDevice());
-            return new DjlUpscaler(sidecar, model);
+            return new DjlUpscaler(sidecar, model, conditioning);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             throw new SrpException("cannot load model " + modelFile + ": " + e.getMessage(),
                     "check that it is TorchScript saved by torch.jit.save and that the PyTorch native library"
@@ -98,18 +102,36 @@ public final class DjlUpscaler implements Upscaler {
         if (rgbFrames.isEmpty()) {
             return List.of();
         }
-        RgbBatchTranslator.Batch batch = RgbBatchTranslator.stack(rgbFrames, width, height);
+        if (conditioning != null) {
+            throw new SrpException("model " + name() + " needs per-shot masks (inputs " + modelInputs() + ")",
+                    "run the worker with --masks auto or always for this model");
+        }
+        return predict(RgbBatchTranslator.stack(rgbFrames, width, height));
+    }
+
+    @Override
+    public List<byte[]> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
+        if (conditioning == null || inputs.isEmpty()) {
+            return Upscaler.super.upscaleInputs(inputs, width, height);
+        }
+        RgbBatchTranslator.Batch frames = RgbBatchTranslator.stack(
+                inputs.stream().map(UpscaleInput::rgb).toList(), width, height);
+        return predict(conditioning.attach(frames, inputs));
+    }
+
+    private List<byte[]> predict(RgbBatchTranslator.Batch batch) {
+        int width = batch.width();
+        int height = batch.height();
         Predictor<RgbBatchTranslator.Batch, List<byte[]>> predictor = borrow();
         try {
-            if (warmShapes.add(rgbFrames.size() + "x" + width + "x" + height)) {
+            if (warmShapes.add(batch.count() + "x" + width + "x" + height)) {
                 for (int i = 0; i < WARM_UP_CALLS; i++) {
-                    predictor.predict(new RgbBatchTranslator.Batch(batch.packed().duplicate(), batch.count(),
-                            width, height));
+                    predictor.predict(batch.again());
                 }
             }
             return predictor.predict(batch);
         } catch (TranslateException e) {
-            throw new SrpException("model " + name() + " failed on a batch of " + rgbFrames.size() + " " + width
+            throw new SrpException("model " + name() + " failed on a batch of " + batch.count() + " " + width
                     + "x" + height + " frames: " + e.getMessage(), "check the model follows the model contract", e);
         } finally {
             idle.push(predictor);

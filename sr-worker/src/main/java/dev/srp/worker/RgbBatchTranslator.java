@@ -17,8 +17,19 @@ import java.util.List;
  */
 final class RgbBatchTranslator implements Translator<RgbBatchTranslator.Batch, List<byte[]>> {
 
-    /** Same-sized frames, stacked by the caller into one buffer so the tensor is made in one copy. */
-    record Batch(ByteBuffer packed, int count, int width, int height) {
+    /**
+     * Same-sized frames, stacked by the caller into one buffer so the tensor is made in one copy; for a SAMSR model
+     * also each frame's W ({@code count x h x w}) and eps' ({@code count x noiseChannels x h x w}), else null.
+     */
+    record Batch(ByteBuffer packed, int count, int width, int height, float[] weight, float[] noise,
+                 int noiseChannels) {
+        Batch(ByteBuffer packed, int count, int width, int height) {
+            this(packed, count, width, height, null, null, 0);
+        }
+
+        Batch again() {
+            return new Batch(packed.duplicate(), count, width, height, weight, noise, noiseChannels);
+        }
     }
 
     private final int scale;
@@ -47,7 +58,13 @@ final class RgbBatchTranslator implements Translator<RgbBatchTranslator.Batch, L
                 new Shape(batch.count(), batch.height(), batch.width(), 3), DataType.UINT8);
         NDArray nchw = nhwc.toType(DataType.FLOAT32, false).transpose(0, 3, 1, 2).div(255f);
         ctx.setAttachment("batch", batch);
-        return new NDList(nchw);
+        if (batch.weight() == null) {
+            return new NDList(nchw);
+        }
+        return new NDList(nchw,
+                ctx.getNDManager().create(batch.weight(), new Shape(batch.count(), 1, batch.height(), batch.width())),
+                ctx.getNDManager().create(batch.noise(),
+                        new Shape(batch.count(), batch.noiseChannels(), batch.height(), batch.width())));
     }
 
     @Override
