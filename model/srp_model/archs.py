@@ -75,6 +75,8 @@ class SamsrSR(nn.Module):
         self.on_sqrt_eta = on_sqrt_eta
         self.cond_y = cfg["cond"] == "y"
         self.space_ch = 3 * scale * scale
+        # not persistent: derived from scale, so checkpoints need not carry it
+        self.register_buffer("y_kernel", space.bicubic_phase_kernel(scale), persistent=False)
         cond_ch = self.space_ch if self.cond_y else 3
         self.net = SamsrNet(self.space_ch + cond_ch + 1, self.space_ch, int(cfg["features"]), int(cfg["blocks"]),
                             int(cfg["tail_kernel"]))
@@ -82,7 +84,7 @@ class SamsrSR(nn.Module):
     def predict_x0(self, lr: Tensor, weight: Tensor, noise: Tensor) -> Tensor:
         """x0_hat in the space, values in [-1,1] (unclamped), for training losses."""
         lr_pm = lr * 2.0 - 1.0
-        y = space.lr_to_y(lr_pm, self.scale)
+        y = space.lr_to_y_with(lr_pm, self.y_kernel)
         eta_new, kappa_new = samsr.modulated(self.eta_T, self.kappa, weight, self.m, self.on_sqrt_eta)
         x_t = samsr.x_T(y, noise, weight, self.eta_T, self.kappa, self.m, self.on_sqrt_eta)
         scaled = x_t * samsr.input_scale(eta_new, kappa_new)

@@ -4,6 +4,9 @@ import dev.srp.contract.SrpException;
 import dev.srp.media.FfmpegLog;
 import dev.srp.media.RgbFrames;
 import dev.srp.worker.DjlUpscaler;
+import dev.srp.worker.UpscaleInput;
+import dev.srp.worker.masks.BuiltInMaskGenerator;
+import dev.srp.worker.masks.MaskSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +39,17 @@ final class ModelOnlyBench {
                     "check the input with `srp upscale` first", e);
         }
         try (DjlUpscaler upscaler = DjlUpscaler.load(model, scale, threads)) {
-            List<byte[]> warm = frames.subList(0, Math.min(batchSize, frames.size()));
+            // a SAMSR model also takes per-shot masks: one set from the first frame, as for a one-shot clip
+            MaskSet masks = upscaler.modelInputs().size() > 1 ? new BuiltInMaskGenerator().generate(frames.get(0), w, h)
+                    : null;
+            List<UpscaleInput> inputs = frames.stream().map(f -> new UpscaleInput(f, masks, 1L)).toList();
+            List<UpscaleInput> warm = inputs.subList(0, Math.min(batchSize, inputs.size()));
             for (int i = 0; i < WARM_UP_BATCHES; i++) {
-                upscaler.upscale(warm, w, h);
+                upscaler.upscaleInputs(warm, w, h);
             }
             long start = System.nanoTime();
-            for (int i = 0; i < frames.size(); i += batchSize) {
-                upscaler.upscale(frames.subList(i, Math.min(frames.size(), i + batchSize)), w, h);
+            for (int i = 0; i < inputs.size(); i += batchSize) {
+                upscaler.upscaleInputs(inputs.subList(i, Math.min(inputs.size(), i + batchSize)), w, h);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new BenchResults.Row("model only (" + upscaler.device() + ", batch " + batchSize + ")",
