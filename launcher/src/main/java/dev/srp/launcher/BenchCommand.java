@@ -1,7 +1,6 @@
 package dev.srp.launcher;
 
 import io.prometheus.client.CollectorRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.srp.contract.PayloadCodec;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path work = Files.createTempDirectory("srp-bench-");
+        Path work = TempDirs.create("srp-bench-");
         try {
             BenchResults.Row ffmpeg = FfmpegBicubicBench.run(input, model.scale, encode, work.resolve("ffmpeg.mp4"));
             BenchResults.Row modelOnly = ModelOnlyBench.run(input, model.modelPath(), model.scale, model.batchSize,
@@ -59,9 +58,7 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(new BenchResults(input, modelName, rows).table());
             return 0;
         } finally {
-            try (var paths = Files.walk(work)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDirs.deleteQuietly(work);
         }
     }
 

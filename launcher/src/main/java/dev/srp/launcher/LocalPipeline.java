@@ -24,12 +24,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * Runs ingest, sr-worker and egress in this JVM against an embedded one-node KRaft broker for one input, the same
@@ -72,12 +70,12 @@ final class LocalPipeline {
                     + request.scale(), "pass --scale " + sidecar.scale() + " or a x" + request.scale() + " model");
         }
         createParentDirectory(request.output());
-        Path work = createWorkDir();
+        Path work = TempDirs.create("srp-upscale-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(limits)) {
             kafka.createTopics(topics, PARTITIONS);
             String bootstrap = kafka.bootstrapServers();
             WorkerConfig workerConfig = new WorkerConfig(bootstrap, "srp-upscale-" + streamId, topics, limits,
-                    request.model(), request.scale(), request.batchSize(), Duration.ofMillis(20),
+                    request.model(), request.scale(), request.batchSize(), WorkerConfig.DEFAULT_BATCH_LINGER,
                     work.resolve("state"), 1, request.inferenceThreads(), request.hrPayload(), request.masks());
             EgressConfig egressConfig = new EgressConfig(bootstrap, "srp-egress-" + streamId, topics, limits,
                     output.staging().toString(), request.codec(), request.crf(), request.preset(),
@@ -121,7 +119,7 @@ final class LocalPipeline {
             }
         } finally {
             output.discard();
-            deleteRecursively(work);
+            TempDirs.deleteQuietly(work);
         }
     }
 
@@ -182,23 +180,6 @@ final class LocalPipeline {
         } catch (IOException | SecurityException e) {
             throw new SrpException("cannot create the output directory " + output.getParent() + " for " + output
                     + ": " + e, "choose an OUTPUT path in a writable directory");
-        }
-    }
-
-    private static Path createWorkDir() {
-        try {
-            return Files.createTempDirectory("srp-upscale-");
-        } catch (IOException e) {
-            throw new SrpException("cannot create a working directory: " + e.getMessage(),
-                    "check that java.io.tmpdir is writable and has space", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: the OS cleans temp directories eventually
         }
     }
 }

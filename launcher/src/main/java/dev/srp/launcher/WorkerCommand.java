@@ -5,7 +5,6 @@ import dev.srp.worker.WorkerConfig;
 import dev.srp.worker.WorkerMetrics;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +41,7 @@ final class WorkerCommand implements Callable<Integer> {
         KafkaOptions kafka = service.kafka;
         CollectorRegistry registry = new CollectorRegistry();
         WorkerConfig config = new WorkerConfig(kafka.bootstrap, applicationId, kafka.topics(), kafka.limits(),
-                model.modelPath(), model.scale, model.batchSize, Duration.ofMillis(20), stateDir, streamThreads,
+                model.modelPath(), model.scale, model.batchSize, WorkerConfig.DEFAULT_BATCH_LINGER, stateDir, streamThreads,
                 model.threads(), payload.codec(), model.maskSettings());
         try (MetricsServer server = service.start(registry)) {
             try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {

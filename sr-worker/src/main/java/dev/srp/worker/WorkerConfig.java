@@ -30,6 +30,8 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
                            MaskSettings masks) {
     static final int MAX_BATCH_SIZE = 256;
     static final Duration MAX_LINGER = Duration.ofSeconds(10);
+    /** Long enough to fill a batch from frames already fetched, short enough not to be felt on a live feed. */
+    public static final Duration DEFAULT_BATCH_LINGER = Duration.ofMillis(20);
 
     public WorkerConfig {
         Objects.requireNonNull(topics, "topics");
