@@ -5,11 +5,16 @@ The model is the fast architecture with RANDOM weights (seeded), named as a test
 and the schedule math inside the TorchScript, which an untrained model (zero last layer: plain bicubic) would not.
 
     /usr/bin/python3 model/make_parity_goldens.py --out sr-worker/src/test/resources/samsr-parity
+
+With --shipped models/NAME.pt it instead runs that shipped TorchScript on the existing golden lr, W and eps' and
+writes shipped-NAME-hr.f32 plus shipped-NAME.properties (the model's sha256), for the parity test of the model
+srp uses by default. Rerun it whenever the shipped weights change; the Java test refuses a sha256 mismatch.
 """
 import argparse
 import os
 import sys
 
+import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -23,10 +28,37 @@ def write_f32(path, tensor):
     tensor.detach().to(torch.float32).contiguous().numpy().astype("<f4").tofile(path)
 
 
+def shipped(out: str, model_path: str) -> None:
+    props = {}
+    with open(os.path.join(out, "golden.properties")) as f:
+        for line in f:
+            if "=" in line and not line.startswith("#"):
+                k, v = line.strip().split("=", 1)
+                props[k] = v
+    h, w, c = int(props["height"]), int(props["width"]), int(props["channels"])
+
+    def read(name, shape):
+        return torch.from_numpy(np.fromfile(os.path.join(out, name), dtype="<f4").reshape(shape))
+
+    model = torch.jit.load(model_path).eval()
+    with torch.no_grad():
+        hr = model(read("lr.f32", (1, 3, h, w)), read("weight.f32", (1, 1, h, w)), read("eps.f32", (1, c, h, w)))
+    name = os.path.splitext(os.path.basename(model_path))[0]
+    write_f32(os.path.join(out, f"shipped-{name}-hr.f32"), hr)
+    with open(os.path.join(out, f"shipped-{name}.properties"), "w") as f:
+        f.write(f"# output of {name}.pt on the golden inputs, torch {torch.__version__}\n"
+                f"sha256={export.sha256_of(model_path)}\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
-    out = ap.parse_args().out
+    ap.add_argument("--shipped", help="a shipped model .pt: write its golden output instead")
+    args = ap.parse_args()
+    out = args.out
+    if args.shipped:
+        shipped(out, args.shipped)
+        return
     os.makedirs(out, exist_ok=True)
     torch.manual_seed(20261123)
     model = archs.build("fast", SCALE).eval()

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "srp", mixinStandardHelpOptions = true, version = "srp 0.1.0",
         description = "Streaming video super-resolution on Kafka.",
         subcommands = {UpscaleCommand.class, IngestCommand.class, WorkerCommand.class, EgressCommand.class,
-                BenchCommand.class, PayloadBenchCommand.class})
+                BenchCommand.class, PayloadBenchCommand.class, MasksCommand.class})
 public final class Srp implements Runnable {
     /** Exit code for errors the user can fix (bad input, bad options). */
     public static final int EXIT_USER_ERROR = 2;
