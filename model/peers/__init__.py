@@ -1,0 +1,1 @@
+"""Peer super-resolution models (UpscalerJS ESRGAN, from npm) loaded into PyTorch for comparison with srp."""
