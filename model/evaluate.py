@@ -124,6 +124,7 @@ def main() -> None:
     parser.add_argument("--models", nargs="*", default=[], metavar="NAME=WEIGHTS[:size]")
     parser.add_argument("--peers", action="store_true", help="also the ESRGAN models from npm (model/peers)")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--skip", nargs="*", default=[], help="row names to leave out (e.g. ESRGAN-thick: slow)")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -135,8 +136,9 @@ def main() -> None:
         model = load_samsr(weights, size or "fast")
         rows[name] = (samsr_upscaler(model), f"{archs.count_macs(model, 1, 1) / 1000:.0f} k")
     if args.peers:
-        from peers import esrgan
+        from peers import esrgan, fetch_peers
         for variant in ("slim", "medium", "thick"):
+            fetch_peers.fetch(variant, (SCALE,))
             net = esrgan.load(variant, SCALE).eval()
             rows[f"ESRGAN-{variant}"] = (lambda lr, _m, net=net: _no_grad(net, lr),
                                          f"{esrgan.macs_per_lr_pixel(net) / 1000:.0f} k")
@@ -144,6 +146,8 @@ def main() -> None:
     print("| model | MACs / LR px | Y-PSNR dB | Y-SSIM | CPU ms / 320x180 frame |")
     print("|---|---:|---:|---:|---:|")
     for name, (up, macs) in rows.items():
+        if name in args.skip:
+            continue
         psnr, ssim = score(up, photos)
         ms = "-" if args.no_speed else f"{cpu_ms(up):.0f}"
         print(f"| {name} | {macs} | {psnr:.2f} | {ssim:.4f} | {ms} |", flush=True)

@@ -42,8 +42,7 @@ def load_photos(data: str, scale: int, exclude: Optional[List[str]] = None) -> L
         name = os.path.basename(mask_file)[:-len(".masks.npy.gz")]
         if exclude and name in exclude:
             continue
-        with gzip.open(mask_file) as f:
-            masks = np.load(f)
+        masks = load_masks(mask_file)
         img = Image.open(os.path.join(data, "hr", name + ".png")).convert("RGB")
         h, w = masks.shape[1] * scale, masks.shape[2] * scale
         hr = np.asarray(img.crop((0, 0, w, h)), dtype=np.float32) / 255.0
@@ -54,6 +53,12 @@ def load_photos(data: str, scale: int, exclude: Optional[List[str]] = None) -> L
         raise FileNotFoundError(f"no masks under {data}/masks{scale}; run model/data/prepare.py and "
                                 f"model/data/make_masks.py first")
     return photos
+
+
+def load_masks(path: str) -> np.ndarray:
+    """A NAME.masks.npy.gz file of `srp masks`: uint8 [M,h,w]."""
+    with gzip.open(path) as f:
+        return np.load(f)
 
 
 class TrainSet:

@@ -53,13 +53,17 @@ final class MasksCommand implements Callable<Integer> {
             }
             int w = img.getWidth();
             int h = img.getHeight();
-            MaskSet set = generator.generate(rgb(img), w, h);
+            byte[] rgb = rgb(img);
+            long t0 = System.nanoTime();
+            MaskSet set = generator.generate(rgb, w, h);
+            double ms = (System.nanoTime() - t0) / 1e6;
             String name = image.getFileName().toString().replaceFirst("\\.[^.]+$", "");
             Path file = out.resolve(name + ".masks.npy.gz");
             try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 writeNpy(os, set);
             }
-            System.out.printf(Locale.ROOT, "%s: %dx%d, %d masks -> %s%n", image, w, h, set.count(), file);
+            System.out.printf(Locale.ROOT, "%s: %dx%d, %d masks in %.1f ms -> %s%n", image, w, h, set.count(), ms,
+                    file);
         }
         return 0;
     }

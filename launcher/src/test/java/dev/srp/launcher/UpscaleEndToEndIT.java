@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline as a user runs it: {@code srp upscale} on a generated clip with a visible frame-index
- * pattern and a soundtrack, through a real embedded broker, the real interim TorchScript model via DJL and real
+ * pattern and a soundtrack, through a real embedded broker, the shipped default TorchScript model via DJL and real
  * FFmpeg encoding; then the output is decoded and checked frame by frame.
  */
 class UpscaleEndToEndIT {

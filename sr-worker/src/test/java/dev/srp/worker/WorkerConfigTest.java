@@ -50,7 +50,8 @@ class WorkerConfigTest {
     }
 
     @Test
-    void defaultModelIsTheInterimBicubicOne() {
+    void defaultModelsAreTheTrainedX4AndTheInterimX2() {
+        assertEquals(Path.of("/opt/srp/models/samsr-fast-x4.pt"), ModelCatalog.defaultModel(Path.of("/opt/srp"), 4));
         assertEquals(Path.of("/opt/srp/models/bicubic-x2-interim.pt"), ModelCatalog.defaultModel(Path.of("/opt/srp"), 2));
     }
 }
