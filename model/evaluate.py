@@ -25,6 +25,7 @@ from PIL import Image
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import export  # noqa: E402
 from data import make_masks, prepare  # noqa: E402
 from srp_model import archs, metrics, samsr, trainset  # noqa: E402
 
@@ -61,18 +62,19 @@ def load_devval(root: str) -> List[Tuple[str, torch.Tensor, torch.Tensor, np.nda
     for photo in trainset.load_photos(root, SCALE):
         lr = np.asarray(Image.open(os.path.join(root, f"lr{SCALE}", photo.name + ".png")).convert("RGB"),
                         dtype=np.float32) / 255.0
-        out.append((photo.name, _t(photo.hr), _t(lr), photo.masks))
+        out.append((photo.name, to_tensor(photo.hr), to_tensor(lr), photo.masks))
     return out
 
 
-def _t(a: np.ndarray) -> torch.Tensor:
+def to_tensor(a: np.ndarray) -> torch.Tensor:
+    """[H,W,3] float array -> [1,3,H,W] tensor."""
     return torch.from_numpy(np.ascontiguousarray(a.transpose(2, 0, 1)))[None]
 
 
 def pil_bicubic(lr: torch.Tensor, _masks: np.ndarray) -> torch.Tensor:
     arr = (lr[0].permute(1, 2, 0).numpy() * 255.0).round().astype(np.uint8)
     img = Image.fromarray(arr).resize((arr.shape[1] * SCALE, arr.shape[0] * SCALE), Image.BICUBIC)
-    return _t(np.asarray(img, dtype=np.float32) / 255.0)
+    return to_tensor(np.asarray(img, dtype=np.float32) / 255.0)
 
 
 def samsr_upscaler(model: archs.SamsrSR, semantic: bool = True) -> Upscaler:
@@ -89,10 +91,7 @@ def samsr_upscaler(model: archs.SamsrSR, semantic: bool = True) -> Upscaler:
 
 
 def load_samsr(weights: str, size: str) -> archs.SamsrSR:
-    model = archs.build(size, SCALE)
-    state = torch.load(weights, map_location="cpu")
-    model.load_state_dict(state.get("model", state) if "model" in state else state)
-    return model.eval()
+    return export.load_model(size, SCALE, weights).eval()
 
 
 def score(upscale: Upscaler, photos) -> Tuple[float, float]:

@@ -75,8 +75,8 @@ def main() -> None:
             key_weight = samsr.weight_map(masks[0])
             cached, fresh = [], []
             for i, (hr, lr) in enumerate(zip(hr_frames, lr_frames)):
-                lr_t = evaluate._t(np.asarray(lr, dtype=np.float32) / 255.0)
-                hr_t = evaluate._t(np.asarray(hr, dtype=np.float32) / 255.0)
+                lr_t = evaluate.to_tensor(np.asarray(lr, dtype=np.float32) / 255.0)
+                hr_t = evaluate.to_tensor(np.asarray(hr, dtype=np.float32) / 255.0)
                 own_noise = samsr.sam_noise_drawn(masks[i], c, torch.Generator().manual_seed(evaluate.NOISE_SEED))
                 with torch.no_grad():
                     t = time.perf_counter()

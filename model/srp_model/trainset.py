@@ -16,7 +16,7 @@ import torch
 from PIL import Image
 from torch import Tensor
 
-from . import degrade
+from . import degrade, samsr
 
 
 @dataclass
@@ -123,16 +123,10 @@ def semantic_noise(count: Tensor, channels: int, generator: torch.Generator) -> 
     """
     n, _, h, w = count.shape
     z = torch.randn([n, channels, h, w], generator=generator) * torch.rsqrt(count)
-    return _standardise(z)
+    return samsr.standardise(z)
 
 
 def gaussian_noise(count: Tensor, channels: int, generator: torch.Generator) -> Tensor:
     """Plain standardised Gaussian noise (SinSR-style, the ablation without masks)."""
     n, _, h, w = count.shape
-    return _standardise(torch.randn([n, channels, h, w], generator=generator))
-
-
-def _standardise(x: Tensor) -> Tensor:
-    mu = x.mean(dim=[1, 2, 3], keepdim=True)
-    d = x - mu
-    return d / torch.sqrt((d * d).mean(dim=[1, 2, 3], keepdim=True)).clamp(min=1e-12)
+    return samsr.standardise(torch.randn([n, channels, h, w], generator=generator))

@@ -1,6 +1,7 @@
 package dev.srp.launcher;
 
 import dev.srp.contract.SrpException;
+import dev.srp.media.RgbFrames;
 import dev.srp.worker.masks.BuiltInMaskGenerator;
 import dev.srp.worker.masks.MaskSet;
 import java.awt.image.BufferedImage;
@@ -53,7 +54,7 @@ final class MasksCommand implements Callable<Integer> {
             }
             int w = img.getWidth();
             int h = img.getHeight();
-            byte[] rgb = rgb(img);
+            byte[] rgb = RgbFrames.fromImage(img);
             long t0 = System.nanoTime();
             MaskSet set = generator.generate(rgb, w, h);
             double ms = (System.nanoTime() - t0) / 1e6;
@@ -80,21 +81,6 @@ final class MasksCommand implements Callable<Integer> {
         return List.of(input);
     }
 
-    private static byte[] rgb(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = img.getRGB(x, y);
-                int o = (y * w + x) * 3;
-                rgb[o] = (byte) (p >> 16);
-                rgb[o + 1] = (byte) (p >> 8);
-                rgb[o + 2] = (byte) p;
-            }
-        }
-        return rgb;
-    }
 
     /** NumPy .npy format 1.0: magic, header length, a dict header padded to 64 bytes, then C-order data. */
     static void writeNpy(OutputStream os, MaskSet set) {

@@ -1,9 +1,13 @@
 package dev.srp.media;
 
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import org.bytedeco.javacv.Frame;
 
-/** Copies between JavaCV frames (which pad rows and are reused by the grabber) and packed RGB24 byte arrays. */
+/**
+ * Copies between JavaCV frames (which pad rows and are reused by the grabber), still images and packed RGB24 byte
+ * arrays.
+ */
 public final class RgbFrames {
     private RgbFrames() {
     }
@@ -26,6 +30,23 @@ public final class RgbFrames {
             }
         }
         return out;
+    }
+
+    /** Packed RGB24 bytes of a still image (any BufferedImage type; alpha is dropped). */
+    public static byte[] fromImage(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        byte[] rgb = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = img.getRGB(x, y);
+                int o = (y * w + x) * 3;
+                rgb[o] = (byte) (p >> 16);
+                rgb[o + 1] = (byte) (p >> 8);
+                rgb[o + 2] = (byte) p;
+            }
+        }
+        return rgb;
     }
 
     /** A new JavaCV frame holding packed RGB24 pixels, for FFmpegFrameRecorder.record(frame, AV_PIX_FMT_RGB24). */

@@ -3,11 +3,6 @@ package dev.srp.worker;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.Model;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import dev.srp.contract.ModelSidecar;
 import dev.srp.worker.masks.Goldens;
 import java.io.InputStream;
@@ -34,16 +29,7 @@ class ShippedModelParityIT {
         assertEquals(expected.getProperty("sha256"), sidecar.sha256(), "goldens are for another export of " + name
                 + "; run /usr/bin/python3 model/make_parity_goldens.py --out sr-worker/src/test/resources/"
                 + "samsr-parity --shipped models/" + name + ".pt");
-        Goldens g = Goldens.load();
-        try (Model model = TorchScriptLoader.load(shipped, "shipped-parity", 2);
-             NDManager m = model.getNDManager().newSubManager()) {
-            NDList in = new NDList(
-                    m.create(Goldens.floats("lr.f32"), new Shape(1, 3, g.height, g.width)),
-                    m.create(Goldens.floats("weight.f32"), new Shape(1, 1, g.height, g.width)),
-                    m.create(Goldens.floats("eps.f32"), new Shape(1, g.channels, g.height, g.width)));
-            float[] hr = model.getBlock().forward(new ParameterStore(m, false), in, false).singletonOrThrow()
-                    .toFloatArray();
-            assertArrayEquals(Goldens.floats("shipped-" + name + "-hr.f32"), hr, 1e-4f);
-        }
+        assertArrayEquals(Goldens.floats("shipped-" + name + "-hr.f32"), SamsrModelParityIT.forwardOnGoldens(shipped),
+                1e-4f);
     }
 }

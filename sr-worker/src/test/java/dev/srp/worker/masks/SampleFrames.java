@@ -71,22 +71,7 @@ final class SampleFrames {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.drawImage(src, 0, 0, width, height, cx, cy, cx + cw, cy + ch, null);
         g.dispose();
-        return toRgb(dst);
+        return RgbFrames.fromImage(dst);
     }
 
-    static byte[] toRgb(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = img.getRGB(x, y);
-                int o = (y * w + x) * 3;
-                rgb[o] = (byte) (p >> 16);
-                rgb[o + 1] = (byte) (p >> 8);
-                rgb[o + 2] = (byte) p;
-            }
-        }
-        return rgb;
-    }
 }
