@@ -23,7 +23,7 @@ final class ModelOptions {
     int batchSize;
 
     @Option(names = "--inference-threads", defaultValue = "0",
-            description = "CPU threads for inference; 0 means all cores (default: ${DEFAULT-VALUE}).")
+            description = "CPU threads for inference; 0 means half the cores, at least 1 (default: ${DEFAULT-VALUE}).")
     int inferenceThreads;
 
     @Option(names = "--masks", defaultValue = "auto", paramLabel = "off|auto|always",
@@ -50,7 +50,13 @@ final class ModelOptions {
         return model != null ? model : ModelCatalog.defaultModel(SrpHome.path(), scale);
     }
 
+    /**
+     * Not all cores by default: libtorch's intra-op threads meet at a barrier after every operation, so when another
+     * busy process holds one of the cores (the pipeline's own decoder and encoder, or a neighbour's job) every
+     * operation waits for it. On the 2-core machine 2 threads ran the fast model 3-4x slower than 1 while a training
+     * job ran beside it, and gained about 15 % on an idle machine (docs/benchmarks.md, "The DJL speed gap").
+     */
     int threads() {
-        return inferenceThreads > 0 ? inferenceThreads : Runtime.getRuntime().availableProcessors();
+        return inferenceThreads > 0 ? inferenceThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 }
