@@ -57,7 +57,8 @@ final class ModelOnlyBench {
                 upscaler.upscaleInputs(inputs.subList(i, Math.min(inputs.size(), i + batchSize)), w, h);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new BenchResults.Row("model only (" + upscaler.device() + ", batch " + batchSize + ")",
+            return new BenchResults.Row("model only (" + upscaler.device() + ", batch " + batchSize + ", " + threads
+                    + (threads == 1 ? " thread)" : " threads)"),
                     frames.size(), seconds, Double.NaN);
         }
     }

@@ -23,7 +23,8 @@ final class ModelOptions {
     int batchSize;
 
     @Option(names = "--inference-threads", defaultValue = "0",
-            description = "CPU threads for inference; 0 means half the cores, at least 1 (default: ${DEFAULT-VALUE}).")
+            description = "CPU threads for inference; 0 means all cores, or half of them unless OMP_WAIT_POLICY is "
+                    + "PASSIVE, as ./srp sets it (default: ${DEFAULT-VALUE}).")
     int inferenceThreads;
 
     @Option(names = "--masks", defaultValue = "auto", paramLabel = "off|auto|always",
@@ -51,12 +52,18 @@ final class ModelOptions {
     }
 
     /**
-     * Not all cores by default: libtorch's intra-op threads meet at a barrier after every operation, so when another
-     * busy process holds one of the cores (the pipeline's own decoder and encoder, or a neighbour's job) every
-     * operation waits for it. On the 2-core machine 2 threads ran the fast model 3-4x slower than 1 while a training
-     * job ran beside it, and gained about 15 % on an idle machine (docs/benchmarks.md, "The DJL speed gap").
+     * libtorch's intra-op threads meet at a barrier after every operation, and by default (libgomp's active wait
+     * policy) wait there spinning: when another busy process holds a core (the pipeline's own encoder, a neighbour's
+     * training job) every operation waits for it, and on the 2-core machine 2 threads ran the fast model 3-4x slower
+     * than 1. With OMP_WAIT_POLICY=PASSIVE (./srp and the images set it) waiting threads sleep: 2 threads were then as
+     * fast as 1 under that load, and 1.2-1.6x faster than 1 when the machine was quieter. So all cores when threads
+     * sleep, else half of them (docs/benchmarks.md, "The DJL speed gap").
      */
     int threads() {
-        return inferenceThreads > 0 ? inferenceThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        if (inferenceThreads > 0) {
+            return inferenceThreads;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return "passive".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY")) ? cores : Math.max(1, cores / 2);
     }
 }

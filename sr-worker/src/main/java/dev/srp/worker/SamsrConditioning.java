@@ -20,7 +20,7 @@ final class SamsrConditioning {
     /** Shots whose W and eps' stay computed: a task works on one shot at a time, a worker on a few tasks. */
     private static final int CACHED_SHOTS = 4;
 
-    /** W and eps' of one frame, as float32 tensor memory: a one-frame batch uses them as they are, without a copy. */
+    /** A shot's W and eps' as one frame's float32 tensor memory: a one-frame batch uses them as they are. */
     private record Shot(ByteBuffer weight, ByteBuffer noise) {
         Shot(float[] weight, float[] noise) {
             this(direct(weight), direct(noise));
