@@ -22,6 +22,7 @@ COPY models models
 ENV DJL_CACHE_DIR=/var/cache/srp/djl \
     JAVACPP_CACHE=/var/cache/srp/javacpp \
     OPT_OUT_TRACKING=true \
+    OMP_WAIT_POLICY=PASSIVE \
     SRP_METRICS_HOST=0.0.0.0 \
     SRP_METRICS_PORT=9400
 ENTRYPOINT ["sh", "-c", "exec java $SRP_JAVA_OPTS -Dai.djl.offline=true -Dsrp.home=/opt/srp -Dorg.bytedeco.javacpp.cachedir=$JAVACPP_CACHE -cp 'launcher/target/srp-launcher.jar:launcher/target/lib/*' dev.srp.launcher.Srp \"$@\"", "srp"]

@@ -23,7 +23,8 @@ final class ModelOptions {
     int batchSize;
 
     @Option(names = "--inference-threads", defaultValue = "0",
-            description = "CPU threads for inference; 0 means all cores (default: ${DEFAULT-VALUE}).")
+            description = "CPU threads for inference; 0 means all cores, or half of them unless OMP_WAIT_POLICY is "
+                    + "PASSIVE, as ./srp sets it (default: ${DEFAULT-VALUE}).")
     int inferenceThreads;
 
     @Option(names = "--masks", defaultValue = "auto", paramLabel = "off|auto|always",
@@ -50,7 +51,19 @@ final class ModelOptions {
         return model != null ? model : ModelCatalog.defaultModel(SrpHome.path(), scale);
     }
 
+    /**
+     * libtorch's intra-op threads meet at a barrier after every operation, and by default (libgomp's active wait
+     * policy) wait there spinning: when another busy process holds a core (the pipeline's own encoder, a neighbour's
+     * training job) every operation waits for it, and on the 2-core machine 2 threads ran the fast model 3-4x slower
+     * than 1. With OMP_WAIT_POLICY=PASSIVE (./srp and the images set it) waiting threads sleep: 2 threads were then as
+     * fast as 1 under that load, and 1.2-1.6x faster than 1 when the machine was quieter. So all cores when threads
+     * sleep, else half of them (docs/benchmarks.md, "The DJL speed gap").
+     */
     int threads() {
-        return inferenceThreads > 0 ? inferenceThreads : Runtime.getRuntime().availableProcessors();
+        if (inferenceThreads > 0) {
+            return inferenceThreads;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return "passive".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY")) ? cores : Math.max(1, cores / 2);
     }
 }

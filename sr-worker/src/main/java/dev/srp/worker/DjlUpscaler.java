@@ -9,10 +9,12 @@ import dev.srp.contract.ModelSidecar;
 import dev.srp.contract.SrpException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,18 +36,25 @@ public final class DjlUpscaler implements Upscaler {
     private final ConcurrentLinkedDeque<Predictor<RgbBatchTranslator.Batch, List<byte[]>>> all =
             new ConcurrentLinkedDeque<>();
     private final Set<String> warmShapes = ConcurrentHashMap.newKeySet();
+    /**
+     * Frames per forward call. On the CPU one: a frame's activations (32 x 180 x 320 floats, 7 MB a layer for the
+     * fast x4 model) already exceed the caches, and 4 frames in one call took about twice as long per frame as 4
+     * calls of one, in libtorch and in Python alike (docs/benchmarks.md). A GPU gains from whole batches.
+     */
+    private final int framesPerCall;
 
     private DjlUpscaler(ModelSidecar sidecar, Model model, SamsrConditioning conditioning) {
         this.sidecar = sidecar;
         this.model = model;
         this.translator = new RgbBatchTranslator(sidecar.scale());
         this.conditioning = conditioning;
+        this.framesPerCall = model.getNDManager().getDevice().isGpu() ? Integer.MAX_VALUE : 1;
     }
 
     /**
      * Checks the sidecar (hash, contract, scale) before any native code runs, then loads the model.
      *
-     * @param threads intra- and inter-op threads; the engine reads them once per process, at its first load
+     * @param threads intra-op threads; the engine reads them once per process, at its first load
      * @throws SrpException for a missing model or sidecar, a hash or contract mismatch, a scale mismatch, or a
      *                      file the engine cannot load
      */
@@ -106,7 +115,7 @@ public final class DjlUpscaler implements Upscaler {
             throw new SrpException("model " + name() + " needs per-shot masks (inputs " + modelInputs() + ")",
                     "run the worker with --masks auto or always for this model");
         }
-        return predict(RgbBatchTranslator.stack(rgbFrames, width, height));
+        return inCalls(rgbFrames, chunk -> predict(RgbBatchTranslator.stack(chunk, width, height)));
     }
 
     @Override
@@ -114,9 +123,20 @@ public final class DjlUpscaler implements Upscaler {
         if (conditioning == null || inputs.isEmpty()) {
             return Upscaler.super.upscaleInputs(inputs, width, height);
         }
-        RgbBatchTranslator.Batch frames = RgbBatchTranslator.stack(
-                inputs.stream().map(UpscaleInput::rgb).toList(), width, height);
-        return predict(conditioning.attach(frames, inputs));
+        return inCalls(inputs, chunk -> predict(conditioning.attach(RgbBatchTranslator.stack(
+                chunk.stream().map(UpscaleInput::rgb).toList(), width, height), chunk)));
+    }
+
+    /** Runs {@code items} in forward calls of at most {@link #framesPerCall} frames; results in input order. */
+    private <T> List<byte[]> inCalls(List<T> items, Function<List<T>, List<byte[]>> call) {
+        if (items.size() <= framesPerCall) {
+            return call.apply(items);
+        }
+        List<byte[]> out = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += framesPerCall) {
+            out.addAll(call.apply(items.subList(from, Math.min(items.size(), from + framesPerCall))));
+        }
+        return out;
     }
 
     private List<byte[]> predict(RgbBatchTranslator.Batch batch) {

@@ -3,9 +3,12 @@ package dev.srp.worker;
 import dev.srp.contract.SrpException;
 import dev.srp.worker.masks.MaskSet;
 import dev.srp.worker.masks.SamNoise;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a SAMSR model takes beside the LR frame: W and eps' from its shot's masks and noise seed. Both are computed
@@ -17,7 +20,18 @@ final class SamsrConditioning {
     /** Shots whose W and eps' stay computed: a task works on one shot at a time, a worker on a few tasks. */
     private static final int CACHED_SHOTS = 4;
 
-    private record Shot(float[] weight, float[] noise) {
+    /** A shot's W and eps' as one frame's float32 tensor memory: a one-frame batch uses them as they are. */
+    private record Shot(ByteBuffer weight, ByteBuffer noise) {
+        Shot(float[] weight, float[] noise) {
+            this(direct(weight), direct(noise));
+        }
+
+        private static ByteBuffer direct(float[] values) {
+            ByteBuffer b = ByteBuffer.allocateDirect(Math.multiplyExact(values.length, Float.BYTES))
+                    .order(ByteOrder.nativeOrder());
+            b.asFloatBuffer().put(values);
+            return b;
+        }
     }
 
     private final int noiseChannels;
@@ -46,21 +60,32 @@ final class SamsrConditioning {
 
     /** The batch with each frame's W and eps' attached, in frame order. */
     RgbBatchTranslator.Batch attach(RgbBatchTranslator.Batch frames, List<UpscaleInput> inputs) {
-        int hw = frames.width() * frames.height();
-        float[] weight = new float[inputs.size() * hw];
-        float[] noise = new float[inputs.size() * noiseChannels * hw];
-        for (int i = 0; i < inputs.size(); i++) {
+        Shot[] shots = new Shot[inputs.size()];
+        for (int i = 0; i < shots.length; i++) {
             UpscaleInput in = inputs.get(i);
             if (!in.hasMasks()) {
                 throw new SrpException("a SAMSR model got a frame without its shot's masks",
                         "run the worker with --masks auto or always");
             }
-            Shot shot = shotFor(in.masks(), in.noiseSeed());
-            System.arraycopy(shot.weight, 0, weight, i * hw, hw);
-            System.arraycopy(shot.noise, 0, noise, i * noiseChannels * hw, noiseChannels * hw);
+            shots[i] = shotFor(in.masks(), in.noiseSeed());
         }
-        return new RgbBatchTranslator.Batch(frames.packed(), frames.count(), frames.width(), frames.height(), weight,
-                noise, noiseChannels);
+        // one frame (how the CPU runs them, see DjlUpscaler): its shot's buffers are the tensors' memory as they are
+        if (shots.length == 1) {
+            return new RgbBatchTranslator.Batch(frames.packed(), 1, frames.width(), frames.height(),
+                    shots[0].weight().duplicate(), shots[0].noise().duplicate(), noiseChannels);
+        }
+        return new RgbBatchTranslator.Batch(frames.packed(), frames.count(), frames.width(), frames.height(),
+                concat(shots, Shot::weight), concat(shots, Shot::noise), noiseChannels);
+    }
+
+    private static ByteBuffer concat(Shot[] shots, Function<Shot, ByteBuffer> part) {
+        int bytes = part.apply(shots[0]).capacity();
+        ByteBuffer all = ByteBuffer.allocateDirect(Math.multiplyExact(bytes, shots.length))
+                .order(ByteOrder.nativeOrder());
+        for (Shot shot : shots) {
+            all.put(part.apply(shot).duplicate().clear());
+        }
+        return all.flip();
     }
 
     private synchronized Shot shotFor(MaskSet masks, long seed) {

@@ -16,7 +16,7 @@ public final class TorchScriptLoader {
     }
 
     /**
-     * @param threads intra- and inter-op threads; the engine reads them once per process, at its first load
+     * @param threads intra-op threads; the engine reads them once per process, at its first load
      * @throws IOException or MalformedModelException when the file is not loadable TorchScript
      */
     public static Model load(Path file, String name, int threads) throws IOException, MalformedModelException {
@@ -44,7 +44,8 @@ public final class TorchScriptLoader {
         // without these DJL contacts the network at start-up (telemetry, native downloads)
         System.setProperty("ai.djl.offline", "true");
         setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        setIfAbsent("ai.djl.pytorch.num_interop_threads", Integer.toString(Math.min(threads, 2)));
+        // inter-op threads only run TorchScript fork/wait, which srp's models do not use: one, as Python has here
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
     }
 
     private static void setIfAbsent(String key, String value) {
