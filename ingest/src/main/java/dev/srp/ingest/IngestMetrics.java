@@ -45,9 +45,6 @@ public final class IngestMetrics {
                 .buckets(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
         publishSeconds = Histogram.build("srp_ingest_publish_seconds", "Time to commit one Kafka transaction.")
                 .buckets(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5).register(registry);
-        for (Reason r : Reason.values()) {
-            errors.labels(r.label());
-        }
     }
 
     /** Counted at commit, so frames of an aborted transaction are not counted. */

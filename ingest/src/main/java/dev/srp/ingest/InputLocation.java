@@ -2,6 +2,7 @@ package dev.srp.ingest;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,22 @@ import java.util.regex.Pattern;
 record InputLocation(String ffmpegUrl, Path file, String scheme) {
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", Pattern.DOTALL);
     private static final Set<String> NETWORK = Set.of("http", "https", "rtsp", "rtsps", "udp", "srt");
+    /**
+     * The FFmpeg protocols each kind of input may use, nested opens included: a playlist fetched over HTTP may
+     * name its segments by any URL, and without this list FFmpeg would follow {@code file:} (or {@code concat:},
+     * {@code subfile:}...) into local files. HLS over HTTP needs tcp/tls underneath and crypto for AES-128
+     * segments; RTSP needs its RTP transports.
+     */
+    private static final Map<String, String> PROTOCOLS = Map.of(
+            "file", "file",
+            "http", "http,https,tcp,tls,crypto",
+            "https", "http,https,tcp,tls,crypto",
+            "rtsp", "rtsp,rtsps,rtp,srtp,udp,tcp,tls",
+            "rtsps", "rtsp,rtsps,rtp,srtp,udp,tcp,tls",
+            "udp", "udp",
+            "srt", "srt");
+    /** Schemes whose sources never end on their own: an end of data there means the source dropped. */
+    private static final Set<String> ALWAYS_LIVE = Set.of("rtsp", "rtsps", "udp", "srt");
 
     static InputLocation parse(String input) {
         Matcher m = SCHEME.matcher(input);
@@ -39,5 +56,15 @@ record InputLocation(String ffmpegUrl, Path file, String scheme) {
 
     boolean isFile() {
         return file != null;
+    }
+
+    /** FFmpeg's protocol_whitelist for this input (see {@link #PROTOCOLS}). */
+    String protocolWhitelist() {
+        return PROTOCOLS.get(scheme);
+    }
+
+    /** Whether the end of this source's data means it dropped rather than that it finished. */
+    boolean alwaysLive() {
+        return ALWAYS_LIVE.contains(scheme);
     }
 }

@@ -51,7 +51,8 @@ final class OpenErrors {
             default -> describe(code, e);
         };
         return new IngestFailure(Reason.SOURCE_UNREACHABLE, "cannot open " + input + ": " + why,
-                "check the URL and that the source is running", e);
+                "check the URL and that the source is running; a " + location.scheme() + " input may use only the "
+                        + "FFmpeg protocols " + location.protocolWhitelist() + " (a playlist's segments too)", e);
     }
 
     static IngestFailure missingFile(String input) {

@@ -56,6 +56,7 @@ final class VideoSource implements AutoCloseable {
         String micros = Long.toString(timeout.toNanos() / 1000);
         grabber.setOption("rw_timeout", micros);
         grabber.setOption("timeout", micros);
+        grabber.setOption("protocol_whitelist", location.protocolWhitelist());
         if (location.scheme().startsWith("rtsp")) {
             grabber.setOption("rtsp_transport", "tcp");
         }
