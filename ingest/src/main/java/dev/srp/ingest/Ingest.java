@@ -8,6 +8,7 @@ import dev.srp.ingest.IngestMetrics.Reason;
 import dev.srp.ingest.VideoSource.AudioSamples;
 import dev.srp.ingest.VideoSource.Decoded;
 import dev.srp.ingest.VideoSource.VideoFrame;
+import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,26 +52,55 @@ public final class Ingest {
     }
 
     private IngestResult publish(IngestListener listener) {
-        try (VideoSource source = VideoSource.open(config.input(), config.openTimeout())) {
+        Outages outages = new Outages();
+        try (ReconnectingSource source = ReconnectingSource.open(config, outages)) {
             SourceInfo info = source.info();
             listener.onOpened(info);
+            IngestResult result;
             try (FramePublisher publisher = FramePublisher.open(config, metrics)) {
                 try {
-                    return stream(source, publisher, listener);
+                    result = stream(source, publisher, listener, outages);
                 } catch (RuntimeException e) {
                     publisher.abort();
                     throw e;
                 }
             }
+            if (source.lostReason() != null) {
+                // everything decoded is published and the stream is closed; the exit code still says it was cut short
+                throw new IngestFailure(Reason.SOURCE_LOST, source.lostReason() + "; its " + result.frames()
+                        + " frames were published and the stream was ended",
+                        "check the source; raise --reconnect-for to wait longer for it", null);
+            }
+            return result;
         }
     }
 
-    private IngestResult stream(VideoSource source, FramePublisher publisher, IngestListener listener) {
+    /** Connects source drops to the shot numbering (a resumed source starts a new shot) and the metrics. */
+    private final class Outages implements ReconnectingSource.Listener {
+        private ShotNumbering shots;
+
+        @Override
+        public void dropped() {
+            metrics.sourceDropped();
+        }
+
+        @Override
+        public void resumed(Duration outage) {
+            metrics.sourceResumed();
+            if (shots != null) {
+                shots.markGap();
+            }
+        }
+    }
+
+    private IngestResult stream(ReconnectingSource source, FramePublisher publisher, IngestListener listener,
+                                Outages outages) {
         SourceInfo info = source.info();
         String streamId = config.streamId();
         FrameRate rate = info.frameRate();
         ShotNumbering shots = new ShotNumbering(streamId, rate, new ContentShotDetector(config.shots(), rate),
                 metrics);
+        outages.shots = shots;
         AudioChunker audio = info.hasAudio()
                 ? new AudioChunker(streamId, info.sampleRate(), info.channels(), AUDIO_CHUNK_MILLIS) : null;
         if (audio == null) {
@@ -119,7 +149,10 @@ public final class Ingest {
     }
 
     /** Fails (or, with allowTruncated, warns) when decoding stopped early or far short of the declared length. */
-    private void checkComplete(VideoSource source, long frames) {
+    private void checkComplete(ReconnectingSource source, long frames) {
+        if (source.live() && frames > 0) {
+            return; // a live source that ends has dropped: publish what came, lostReason() says why
+        }
         long declared = source.info().estimatedFrames();
         Exception error = source.decodeError();
         boolean shortOfDeclared = declared > 0 && frames < declared * COMPLETE_SHARE;

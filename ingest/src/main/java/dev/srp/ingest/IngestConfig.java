@@ -16,16 +16,24 @@ import java.util.Objects;
  * @param openTimeout      how long opening (or reading) the source and reaching Kafka may block before failing
  * @param allowTruncated   publish what decodes from a truncated file (with a warning) instead of failing
  * @param shots            how shots are cut into mask-refresh segments
+ * @param reconnectFor     how long a dropped network source is retried before its stream ends; zero: never
  */
 public record IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
-                           Duration openTimeout, boolean allowTruncated, ShotConfig shots) {
+                           Duration openTimeout, boolean allowTruncated, ShotConfig shots, Duration reconnectFor) {
     private static final int MAX_STREAM_ID_CHARS = 200;
+    /** Long enough to ride out a camera reboot or a network blip; a person notices a longer outage anyway. */
+    public static final Duration DEFAULT_RECONNECT_FOR = Duration.ofMinutes(5);
 
     public IngestConfig {
         Objects.requireNonNull(topics, "ingest config: topics");
         Objects.requireNonNull(limits, "ingest config: limits");
         Objects.requireNonNull(openTimeout, "ingest config: openTimeout");
         Objects.requireNonNull(shots, "ingest config: shots");
+        Objects.requireNonNull(reconnectFor, "ingest config: reconnectFor");
+        if (reconnectFor.isNegative() || reconnectFor.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("ingest config: reconnectFor must be between 0 (never reconnect) and "
+                    + "1 day, got " + reconnectFor);
+        }
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("ingest config: input must name a file or URL");
         }
@@ -52,6 +60,13 @@ public record IngestConfig(String input, String streamId, String bootstrapServer
     public IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
                         Duration openTimeout, boolean allowTruncated) {
         this(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, ShotConfig.defaults());
+    }
+
+    /** With the default reconnect window ({@link #DEFAULT_RECONNECT_FOR}). */
+    public IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
+                        Duration openTimeout, boolean allowTruncated, ShotConfig shots) {
+        this(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, shots,
+                DEFAULT_RECONNECT_FOR);
     }
 
     /** The transactional id: one per stream, so a restarted ingest of the same stream fences the old one. */

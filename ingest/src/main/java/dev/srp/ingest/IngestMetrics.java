@@ -9,7 +9,7 @@ import java.util.Locale;
 public final class IngestMetrics {
     /** Why an ingest failed; a fixed set so the errors counter stays small. */
     public enum Reason {
-        INPUT_MISSING, INPUT_UNREADABLE, NO_VIDEO, TRUNCATED, SOURCE_UNREACHABLE, KAFKA, OTHER;
+        INPUT_MISSING, INPUT_UNREADABLE, NO_VIDEO, TRUNCATED, SOURCE_UNREACHABLE, SOURCE_LOST, KAFKA, OTHER;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -23,6 +23,8 @@ public final class IngestMetrics {
     private final Counter payloadBytes;
     private final Counter errors;
     private final Histogram decodeSeconds;
+    private final Counter sourceDrops;
+    private final Counter reconnects;
     private final Histogram publishSeconds;
 
     public IngestMetrics(CollectorRegistry registry) {
@@ -41,6 +43,11 @@ public final class IngestMetrics {
         for (Reason reason : Reason.values()) {
             errors.labels(reason.label());
         }
+        sourceDrops = Counter.build("srp_ingest_source_drops_total",
+                "Times a live source stopped sending (read timeout, error or end of data) and ingest began reconnecting.")
+                .register(registry);
+        reconnects = Counter.build("srp_ingest_reconnects_total",
+                "Times a dropped live source came back and its stream went on (with a new shot).").register(registry);
         decodeSeconds = Histogram.build("srp_ingest_decode_seconds", "Time to decode one video frame.")
                 .buckets(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
         publishSeconds = Histogram.build("srp_ingest_publish_seconds", "Time to commit one Kafka transaction.")
@@ -64,6 +71,14 @@ public final class IngestMetrics {
 
     void refreshSegmentStarted() {
         refreshSegments.inc();
+    }
+
+    void sourceDropped() {
+        sourceDrops.inc();
+    }
+
+    void sourceResumed() {
+        reconnects.inc();
     }
 
     void frameDecoded(double seconds) {

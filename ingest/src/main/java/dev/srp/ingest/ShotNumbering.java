@@ -20,6 +20,9 @@ final class ShotNumbering {
     private final ShotDetector detector;
     private final IngestMetrics metrics;
     private final ArrayDeque<VideoFrame> waiting = new ArrayDeque<>();
+    /** Ordinals of frames that must start a shot whatever the detector says: the first after a source outage. */
+    private final ArrayDeque<Long> forcedCuts = new ArrayDeque<>();
+    private long added;
     private long frames;
     private long shotId = -1;
     private long shots;
@@ -36,7 +39,13 @@ final class ShotNumbering {
     /** Takes the next decoded frame; returns the frames whose shot is now known, in order. */
     List<FrameMessage> add(VideoFrame frame) {
         waiting.addLast(frame);
+        added++;
         return release(detector.push(frame.rgb(), frame.width(), frame.height()));
+    }
+
+    /** The next frame added starts a new shot (the source dropped and came back: the picture may differ). */
+    void markGap() {
+        forcedCuts.addLast(added);
     }
 
     /** The stream ended: every frame still waiting. */
@@ -48,7 +57,11 @@ final class ShotNumbering {
         List<FrameMessage> out = new ArrayList<>(decisions.size());
         for (Boundary b : decisions) {
             VideoFrame v = waiting.removeFirst();
-            if (frames == 0 || b == Boundary.CUT) {
+            boolean forced = !forcedCuts.isEmpty() && forcedCuts.peekFirst() == frames;
+            if (forced) {
+                forcedCuts.removeFirst();
+            }
+            if (frames == 0 || b == Boundary.CUT || forced) {
                 shotId++;
                 shots++;
                 metrics.shotStarted();

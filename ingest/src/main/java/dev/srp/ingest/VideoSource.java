@@ -34,6 +34,7 @@ final class VideoSource implements AutoCloseable {
     private final SourceInfo info;
     private long origin = Long.MIN_VALUE;
     private FrameGrabber.Exception decodeError;
+    private boolean closed;
 
     private VideoSource(String input, FFmpegFrameGrabber grabber, SourceInfo info) {
         this.input = input;
@@ -151,7 +152,10 @@ final class VideoSource implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(grabber);
+        if (!closed) {
+            closed = true;
+            closeQuietly(grabber);
+        }
     }
 
     private static void closeQuietly(FFmpegFrameGrabber grabber) {

@@ -226,4 +226,69 @@ class IngestIT {
             assertEquals(i, out.frames().get(i).frameIndex(), "committed frames are a prefix");
         }
     }
+
+    /**
+     * A UDP/MPEG-TS camera that stops for longer than the read timeout and comes back: the stream goes on (same
+     * stream, next frame indexes, a new shot, continuous timestamps); when it stops for good, what came is
+     * published with the end marker and ingest fails with source_lost.
+     */
+    @Test
+    void aLiveSourceThatDropsAndComesBackContinuesTheStream() throws Exception {
+        SyntheticClip clip = new SyntheticClip(160, 96, 25, 100, new int[0], false, false);
+        int port;
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        String url = "udp://127.0.0.1:" + port;
+        Topics topics = freshTopics();
+        CollectorRegistry registry = new CollectorRegistry();
+        IngestConfig config = new IngestConfig(url, "cam", kafka.bootstrapServers(), topics, LIMITS,
+                Duration.ofSeconds(2), false, ShotConfig.defaults(), Duration.ofSeconds(6));
+        java.util.concurrent.CompletableFuture<Void> camera = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(300);
+                MpegTsSender.send(clip, 0, 50, url, true);
+                // Come back only once ingest noticed the outage: on a busy machine it may still be reading the
+                // first half from its socket buffer long after the camera stopped.
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (registry.getSampleValue("srp_ingest_source_drops_total") < 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(300);
+                MpegTsSender.send(clip, 50, 50, url, true);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        SrpException e = org.junit.jupiter.api.Assertions.assertThrows(SrpException.class,
+                () -> new Ingest(config, new IngestMetrics(registry)).run(new IngestListener() { }));
+        camera.join();
+        assertTrue(e.getMessage().contains("did not come back within 6 s"), e.getMessage());
+        assertEquals(1.0, registry.getSampleValue("srp_ingest_errors_total", new String[] {"reason"},
+                new String[] {"source_lost"}));
+        assertEquals(1.0, registry.getSampleValue("srp_ingest_reconnects_total"), "reconnects");
+        assertEquals(2.0, registry.getSampleValue("srp_ingest_source_drops_total"), "drops");
+
+        Committed out = Committed.read(kafka.bootstrapServers(), topics, LIMITS);
+        List<FrameMessage> frames = out.frames();
+        assertTrue(frames.size() >= 60, "most of the 100 frames sent over loopback UDP arrived: " + frames.size());
+        int resumedAt = -1;
+        for (int i = 0; i < frames.size(); i++) {
+            FrameMessage m = out.frame(i);
+            if (i > 0) {
+                assertTrue(m.ptsMicros() > frames.get(i - 1).ptsMicros(), "timestamps increase at " + i);
+            }
+            if (resumedAt < 0 && FrameIndexPattern.read(m.pixels(), m.width(), 1) >= 50) {
+                resumedAt = i;
+            }
+        }
+        assertTrue(resumedAt > 0, "frames from after the outage arrived");
+        FrameMessage before = frames.get(resumedAt - 1);
+        FrameMessage after = frames.get(resumedAt);
+        assertTrue(after.shotId() > before.shotId(), "the resumed source starts a new shot");
+        assertEquals(frames.get(0).shotId(), before.shotId(), "no cut before the outage");
+        assertTrue(after.ptsMicros() - before.ptsMicros() <= 40_000 + 1,
+                "the outage leaves no gap in the timestamps: " + (after.ptsMicros() - before.ptsMicros()) + " us");
+        assertEquals(frames.size(), out.endOfStream().frameCount(), "end marker counts every frame");
+    }
 }

@@ -6,7 +6,6 @@ import dev.srp.ingest.IngestListener;
 import dev.srp.ingest.IngestMetrics;
 import dev.srp.ingest.IngestResult;
 import io.prometheus.client.CollectorRegistry;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,13 +23,8 @@ final class IngestCommand implements Callable<Integer> {
             + "seeds noise from it (default: the input's file name plus a hash of the input).")
     String streamId;
 
-    @Option(names = "--open-timeout", defaultValue = "PT15S",
-            description = "How long to wait for a source to open or send data, ISO-8601 (default: ${DEFAULT-VALUE}).")
-    Duration openTimeout;
-
-    @Option(names = "--allow-truncated",
-            description = "Publish what decodes from a truncated input instead of failing.")
-    boolean allowTruncated;
+    @Mixin
+    SourceOptions source = new SourceOptions();
 
     @Mixin
     ServiceOptions service = new ServiceOptions();
@@ -41,8 +35,8 @@ final class IngestCommand implements Callable<Integer> {
         String id = streamId != null ? streamId : StreamIds.forInput(input);
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = service.start(registry)) {
-            IngestConfig config = new IngestConfig(input, id, kafka.bootstrap, kafka.topics(), kafka.limits(),
-                    openTimeout, allowTruncated);
+            IngestConfig config = source.settings().ingestConfig(input, id, kafka.bootstrap, kafka.topics(),
+                    kafka.limits());
             IngestResult result = new Ingest(config, new IngestMetrics(registry)).run(new IngestListener() { });
             System.out.printf("srp ingest: stream %s: %d frames, %d shots, %d audio chunks published%n", id,
                     result.frames(), result.shots(), result.audioChunks());

@@ -89,8 +89,8 @@ final class LocalPipeline {
                          workerConfig.applicationId(), topics.framesLr(), egress::readPositions)) {
                 worker.start();
                 egress.start();
-                IngestConfig ingestConfig = new IngestConfig(request.input(), streamId, bootstrap, topics, limits,
-                        Duration.ofSeconds(15), request.allowTruncated());
+                IngestConfig ingestConfig = request.source().ingestConfig(request.input(), streamId, bootstrap,
+                        topics, limits);
                 Ingest ingest = new Ingest(ingestConfig, new IngestMetrics(registry));
                 CompletableFuture<IngestResult> ingested = CompletableFuture.supplyAsync(() -> ingest.run(
                         new IngestListener() {

@@ -32,9 +32,8 @@ final class UpscaleCommand implements Callable<Integer> {
     @Mixin
     MetricsOptions metrics = new MetricsOptions();
 
-    @Option(names = "--allow-truncated",
-            description = "Upscale what decodes from a truncated input instead of failing.")
-    boolean allowTruncated;
+    @Mixin
+    SourceOptions source = new SourceOptions();
 
     @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
     boolean verbose;
@@ -45,7 +44,7 @@ final class UpscaleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UpscaleRequest request = new UpscaleRequest(input, output, model.modelPath(), model.scale,
-                encode.videoCodec(), encode.crf, encode.preset, model.batchSize, model.threads(), allowTruncated,
+                encode.videoCodec(), encode.crf, encode.preset, model.batchSize, model.threads(), source.settings(),
                 payload.codec(), model.maskSettings());
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = MetricsServer.start(metrics, registry);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /** Everything one {@code srp upscale} run needs, validated once. */
 record UpscaleRequest(String input, Path output, Path model, int scale, VideoCodec codec, int crf, String preset,
-                      int batchSize, int inferenceThreads, boolean allowTruncated,
+                      int batchSize, int inferenceThreads, SourceSettings source,
                       dev.srp.contract.PayloadCodec hrPayload, MaskSettings masks) {
     UpscaleRequest {
         if (input == null || input.isBlank()) {
