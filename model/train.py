@@ -34,6 +34,8 @@ DEFAULTS = {
     "lr": 1e-3, "lr_min": 1e-5, "warmup": 200, "clean_prob": 0.7,
     "noise": "semantic", "lambda_sc": 0.05, "sc_tau": losses.TAU_DEFAULT, "sc_phases": 2,
     "threads": 2, "log_every": 100, "checkpoint_every": 500, "data": "model/data",
+    # {"until": S, "steps": T}: before step S the cosine schedule ran toward T steps (a run shortened mid-way)
+    "first_schedule": None,
 }
 MONITOR_SEED = 12345
 
@@ -56,7 +58,11 @@ def learning_rate(cfg: dict, step: int) -> float:
     """Linear warm-up, then cosine decay to lr_min."""
     if step < cfg["warmup"]:
         return cfg["lr"] * (step + 1) / cfg["warmup"]
-    t = (step - cfg["warmup"]) / max(1, cfg["steps"] - cfg["warmup"])
+    total = cfg["steps"]
+    first = cfg.get("first_schedule")
+    if first and step < first["until"]:
+        total = first["steps"]  # the run was shortened at step "until" (see the config's description)
+    t = (step - cfg["warmup"]) / max(1, total - cfg["warmup"])
     return cfg["lr_min"] + 0.5 * (cfg["lr"] - cfg["lr_min"]) * (1 + math.cos(math.pi * min(1.0, t)))
 
 

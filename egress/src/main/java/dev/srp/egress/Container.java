@@ -10,7 +10,12 @@ import org.bytedeco.ffmpeg.global.avcodec;
 enum Container {
     MP4(".mp4", "mp4", avcodec.AV_CODEC_ID_AAC),
     MKV(".mkv", "matroska", avcodec.AV_CODEC_ID_FLAC),
-    MOV(".mov", "mov", avcodec.AV_CODEC_ID_AAC);
+    MOV(".mov", "mov", avcodec.AV_CODEC_ID_AAC),
+    /** HLS: a playlist plus MPEG-TS segments beside it, playable (and servable by any web server) while it grows. */
+    HLS(".m3u8", "hls", avcodec.AV_CODEC_ID_AAC);
+
+    /** Segment length of HLS output: a player's start-up delay is about three of them. */
+    static final int HLS_SEGMENT_SECONDS = 2;
 
     /** AAC bit rate for the lossy containers; FLAC in Matroska keeps the source audio exact. */
     static final int AAC_BITRATE = 192_000;
@@ -31,6 +36,11 @@ enum Container {
 
     int audioCodec() {
         return audioCodec;
+    }
+
+    /** Written in place while it grows (a live stream is watched before it ends), not renamed when finished. */
+    boolean live() {
+        return this == HLS;
     }
 
     /** The container for a file name, or null when its extension is not one egress writes. */

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param topics           topic names
  * @param limits           Kafka size limits shared by every service
  * @param outputTemplate   output path; {@value #STREAM_PLACEHOLDER} is replaced by the stream id, so one egress
- *                         can serve many streams. The extension picks the container: .mp4, .mkv or .mov
+ *                         can serve many streams. The extension picks the container: .mp4, .mkv, .mov or .m3u8 (HLS)
  * @param codec            video encoder
  * @param crf              constant rate factor 0..51 for H.264/H.265 (ignored by FFV1)
  * @param preset           x264/x265 speed preset, e.g. "veryfast" (ignored by FFV1)
@@ -80,7 +80,7 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
         Container c = file == null ? null : Container.ofFileName(file.toString());
         if (c == null) {
             throw new SrpException("egress config: output " + template + " has no supported extension",
-                    "end the output path with .mp4, .mkv or .mov");
+                    "end the output path with .mp4, .mkv, .mov or .m3u8 (HLS)");
         }
         return c;
     }

@@ -19,13 +19,15 @@ import org.bytedeco.javacv.FrameRecorder;
 
 /**
  * Encodes one stream into {@code OUTPUT.part} and renames it to {@code OUTPUT} only once it is complete, so a
- * file with the final name is always a whole video. Every failure deletes the part file.
+ * file with the final name is always a whole video. Every failure deletes the part file. HLS output is the
+ * exception: it is written in place, segment by segment, because people watch it while it grows.
  */
 final class OutputEncoder {
     static final String PART_SUFFIX = ".part";
 
     private final Path output;
     private final Path part;
+    private final boolean live;
     private final FFmpegFrameRecorder recorder;
     private final int width;
     private final int height;
@@ -36,6 +38,7 @@ final class OutputEncoder {
                           int sampleRate, int channels) {
         this.output = output;
         this.part = part;
+        this.live = part.equals(output);
         this.recorder = recorder;
         this.width = width;
         this.height = height;
@@ -47,7 +50,7 @@ final class OutputEncoder {
     static OutputEncoder open(String streamId, Path output, Container container, VideoCodec codec, int crf,
                               String preset, int width, int height, FrameRate frameRate, int sampleRate,
                               int channels) {
-        Path part = output.resolveSibling(output.getFileName() + PART_SUFFIX);
+        Path part = container.live() ? output : output.resolveSibling(output.getFileName() + PART_SUFFIX);
         FfmpegLog.errorsOnly();
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part.toString(), width, height, channels);
         try {
@@ -57,6 +60,13 @@ final class OutputEncoder {
             recorder.setVideoCodecName(codec.encoderName());
             recorder.setPixelFormat(codec.pixelFormat());
             recorder.setFrameRate(frameRate.fps());
+            if (container == Container.HLS) {
+                // a key frame at every segment boundary, so each segment plays on its own
+                recorder.setGopSize((int) Math.max(1, Math.round(frameRate.fps() * Container.HLS_SEGMENT_SECONDS)));
+                recorder.setOption("hls_time", Integer.toString(Container.HLS_SEGMENT_SECONDS));
+                recorder.setOption("hls_list_size", "0"); // keep every segment: nothing of the stream is dropped
+                recorder.setOption("hls_flags", "independent_segments+temp_file");
+            }
             if (!codec.lossless()) {
                 recorder.setVideoOption("crf", Integer.toString(crf));
                 recorder.setVideoOption("preset", preset);
@@ -119,6 +129,9 @@ final class OutputEncoder {
             discard(recorder, part);
             throw failure("cannot finish output " + part, e);
         }
+        if (live) {
+            return output;
+        }
         try {
             try {
                 Files.move(part, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -134,16 +147,25 @@ final class OutputEncoder {
 
     /** Stops without producing an output: the part file is deleted. */
     void abort() {
+        if (live) {
+            // segments already written may have been watched; a restarted egress rewrites them from the start
+            releaseQuietly(recorder);
+            return;
+        }
         discard(recorder, part);
     }
 
     private static void discard(FFmpegFrameRecorder recorder, Path part) {
+        releaseQuietly(recorder);
+        deleteQuietly(part);
+    }
+
+    private static void releaseQuietly(FFmpegFrameRecorder recorder) {
         try {
             recorder.release();
         } catch (IOException | RuntimeException e) {
-            // the file is deleted below; a failing release has nothing more to give
+            // nothing more to give: the output is being abandoned
         }
-        deleteQuietly(part);
     }
 
     private static void deleteQuietly(Path file) {

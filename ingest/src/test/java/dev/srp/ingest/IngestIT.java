@@ -14,6 +14,7 @@ import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
 import dev.srp.media.FrameIndexPattern;
 import dev.srp.media.RgbFrames;
+import dev.srp.media.MpegTsSender;
 import dev.srp.media.SyntheticClip;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
@@ -244,10 +245,13 @@ class IngestIT {
         CollectorRegistry registry = new CollectorRegistry();
         IngestConfig config = new IngestConfig(url, "cam", kafka.bootstrapServers(), topics, LIMITS,
                 Duration.ofSeconds(2), false, ShotConfig.defaults(), Duration.ofSeconds(6));
+        MpegTsSender sender = MpegTsSender.open(clip, url);
         java.util.concurrent.CompletableFuture<Void> camera = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(300);
-                MpegTsSender.send(clip, 0, 50, url, true);
+            try (sender) {
+                if (!MpegTsSender.awaitUdpListener(port, 30_000)) {
+                    throw new IllegalStateException("ingest never listened on " + url);
+                }
+                sender.send(0, 50, true);
                 // Come back only once ingest noticed the outage: on a busy machine it may still be reading the
                 // first half from its socket buffer long after the camera stopped.
                 long deadline = System.nanoTime() + 30_000_000_000L;
@@ -255,7 +259,7 @@ class IngestIT {
                     Thread.sleep(50);
                 }
                 Thread.sleep(300);
-                MpegTsSender.send(clip, 50, 50, url, true);
+                sender.send(50, 50, true);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
+import dev.srp.media.MpegTsSender;
 import dev.srp.media.SyntheticClip;
 import io.prometheus.client.CollectorRegistry;
 import java.net.InetAddress;
@@ -42,7 +43,7 @@ class ProtocolWhitelistIT {
     @BeforeEach
     void serve() throws Exception {
         segment = dir.resolve("seg0.ts");
-        MpegTsSender.send(CLIP, 0, CLIP.frames(), segment.toString(), false);
+        MpegTsSender.write(CLIP, segment);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         route("/seg0.ts", Files.readAllBytes(segment));

@@ -19,6 +19,11 @@ final class StagedOutput {
 
     StagedOutput(Path target) {
         this.target = target;
+        if (target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".m3u8")) {
+            // HLS is watched while it grows, so it is written in place (segments beside the playlist)
+            this.staging = target;
+            return;
+        }
         String name = target.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot) : "";
@@ -37,6 +42,9 @@ final class StagedOutput {
 
     /** Moves the finished staging file over the target. */
     void commit() {
+        if (staging.equals(target)) {
+            return;
+        }
         try {
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -51,6 +59,9 @@ final class StagedOutput {
 
     /** Removes what a failed run left, if anything. */
     void discard() {
+        if (staging.equals(target)) {
+            return;
+        }
         try {
             Files.deleteIfExists(staging);
         } catch (IOException e) {
