@@ -17,7 +17,8 @@ final class UpscaleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "Video file or URL (file, http(s), rtsp, udp, srt).")
     String input;
 
-    @Parameters(index = "1", paramLabel = "OUTPUT", description = "Output file: .mp4, .mkv or .mov.")
+    @Parameters(index = "1", paramLabel = "OUTPUT", description = "Output file: .mp4, .mkv or .mov, or .m3u8 for HLS "
+            + "(playlist and segments, written while it grows).")
     Path output;
 
     @Mixin
