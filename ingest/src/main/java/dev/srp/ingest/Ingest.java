@@ -46,7 +46,7 @@ public final class Ingest {
             throw e;
         } catch (RuntimeException e) {
             metrics.failed(Reason.OTHER);
-            throw new SrpException("ingest of " + config.input() + " failed: " + e,
+            throw new SrpException(InputLocation.redact("ingest of " + config.input() + " failed: " + e),
                     "this is a bug in srp if the input plays in other tools; please report it", e);
         }
     }
@@ -160,10 +160,10 @@ public final class Ingest {
             return;
         }
         String message = declared > 0
-                ? source.input() + " looks truncated: decoded " + frames + " of about " + declared + " frames"
-                : source.input() + " stopped after " + frames + " frames";
+                ? source.shownInput() + " looks truncated: decoded " + frames + " of about " + declared + " frames"
+                : source.shownInput() + " stopped after " + frames + " frames";
         if (error != null) {
-            message += " (" + error.getMessage() + ")";
+            message += " (" + InputLocation.redact(error.getMessage()) + ")";
         }
         if (frames == 0 || !config.allowTruncated()) {
             throw new IngestFailure(Reason.TRUNCATED, message, frames == 0

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param scheme    lower-case URL scheme, "file" for local files
  */
 record InputLocation(String ffmpegUrl, Path file, String scheme) {
+    /** user:password@ in any URL of a text; group 1 keeps the user name. */
+    private static final Pattern CREDENTIALS = Pattern.compile("(://[^/@\\s:]*):[^/\\s]*@");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", Pattern.DOTALL);
     private static final Set<String> NETWORK = Set.of("http", "https", "rtsp", "rtsps", "udp", "srt");
     /**
@@ -52,6 +54,14 @@ record InputLocation(String ffmpegUrl, Path file, String scheme) {
                     + " is not supported; use a file path, file:, http(s)://, rtsp://, udp:// or srt://");
         }
         return new InputLocation(input, null, scheme);
+    }
+
+    /**
+     * The text with every URL password replaced by ***, for logs and error messages: camera URLs often carry
+     * rtsp://user:password@ and logs are read by more people than the camera's owner.
+     */
+    static String redact(String text) {
+        return text == null ? null : CREDENTIALS.matcher(text).replaceAll("$1:***@");
     }
 
     boolean isFile() {

@@ -50,9 +50,14 @@ final class OpenErrors {
             case EHOSTUNREACH -> "host unreachable";
             default -> describe(code, e);
         };
-        return new IngestFailure(Reason.SOURCE_UNREACHABLE, "cannot open " + input + ": " + why,
-                "check the URL and that the source is running; a " + location.scheme() + " input may use only the "
-                        + "FFmpeg protocols " + location.protocolWhitelist() + " (a playlist's segments too)", e);
+        boolean networkError = code == ECONNREFUSED || code == ETIMEDOUT || code == EHOSTUNREACH;
+        String hint = "check the URL and that the source is running";
+        if (!networkError) {
+            // it answered but did not play: perhaps a playlist pointing where this input type may not go
+            hint += "; a " + location.scheme() + " input may use only the FFmpeg protocols "
+                    + location.protocolWhitelist() + " (a playlist's segments too)";
+        }
+        return new IngestFailure(Reason.SOURCE_UNREACHABLE, "cannot open " + input + ": " + why, hint, e);
     }
 
     static IngestFailure missingFile(String input) {

@@ -27,6 +27,7 @@ final class ReconnectingSource implements AutoCloseable {
     }
 
     private final String input;
+    private final String shown;
     private final Duration openTimeout;
     private final Duration reconnectFor;
     private final boolean mayReconnect;
@@ -43,6 +44,7 @@ final class ReconnectingSource implements AutoCloseable {
     private ReconnectingSource(VideoSource first, IngestConfig config, Listener listener) {
         InputLocation location = InputLocation.parse(config.input());
         this.input = config.input();
+        this.shown = InputLocation.redact(input);
         this.openTimeout = config.openTimeout();
         this.reconnectFor = config.reconnectFor();
         this.mayReconnect = !location.isFile() && !reconnectFor.isZero();
@@ -90,8 +92,10 @@ final class ReconnectingSource implements AutoCloseable {
         return current.decodeError();
     }
 
-    String input() {
-        return input;
+
+    /** The input as messages show it (no password). */
+    String shownInput() {
+        return shown;
     }
 
     private Decoded shifted(Decoded d) {
@@ -107,8 +111,9 @@ final class ReconnectingSource implements AutoCloseable {
 
     private boolean reconnect() {
         Exception error = current.decodeError();
-        String why = error != null ? String.valueOf(error.getMessage()) : "the source stopped sending";
-        LOG.warn("{} dropped after {} frames ({}); reconnecting for up to {} s", input, videoFrames, why,
+        String why = error != null ? InputLocation.redact(String.valueOf(error.getMessage()))
+                : "the source stopped sending";
+        LOG.warn("{} dropped after {} frames ({}); reconnecting for up to {} s", shown, videoFrames, why,
                 reconnectFor.toSeconds());
         listener.dropped();
         current.close();
@@ -118,12 +123,12 @@ final class ReconnectingSource implements AutoCloseable {
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                lost = input + " dropped after " + videoFrames + " frames (" + why + ") and did not come back within "
+                lost = shown + " dropped after " + videoFrames + " frames (" + why + ") and did not come back within "
                         + reconnectFor.toSeconds() + " s";
                 return false;
             }
             if (!sleep(Math.min(backoff.toNanos(), left))) {
-                lost = input + " dropped after " + videoFrames + " frames and ingest was interrupted while waiting";
+                lost = shown + " dropped after " + videoFrames + " frames and ingest was interrupted while waiting";
                 return false;
             }
             try {
@@ -131,17 +136,17 @@ final class ReconnectingSource implements AutoCloseable {
                 String change = formatChange(next.info());
                 if (change != null) {
                     next.close();
-                    lost = input + " came back with " + change + " after " + videoFrames + " frames";
+                    lost = shown + " came back with " + change + " after " + videoFrames + " frames";
                     return false;
                 }
                 current = next;
                 offsetMicros = lastVideoPts + frameMicros;
                 Duration outage = Duration.ofNanos(System.nanoTime() - started);
-                LOG.warn("{} is back after {} ms; the stream goes on with a new shot", input, outage.toMillis());
+                LOG.warn("{} is back after {} ms; the stream goes on with a new shot", shown, outage.toMillis());
                 listener.resumed(outage);
                 return true;
             } catch (IngestFailure e) {
-                LOG.debug("{} not back yet: {}", input, e.getMessage());
+                LOG.debug("{} not back yet: {}", shown, e.getMessage());
             }
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }

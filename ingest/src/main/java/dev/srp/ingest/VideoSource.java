@@ -42,8 +42,9 @@ final class VideoSource implements AutoCloseable {
         this.info = info;
     }
 
-    static VideoSource open(String input, Duration timeout) {
-        InputLocation location = InputLocation.parse(input);
+    static VideoSource open(String url, Duration timeout) {
+        InputLocation location = InputLocation.parse(url);
+        String input = InputLocation.redact(url); // what messages show
         if (location.isFile() && !Files.exists(location.file())) {
             throw OpenErrors.missingFile(input);
         }
@@ -65,7 +66,8 @@ final class VideoSource implements AutoCloseable {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             closeQuietly(grabber);
-            throw OpenErrors.openFailed(input, location, timeout, e);
+            throw OpenErrors.openFailed(input, location, timeout, new FrameGrabber.Exception(
+                    InputLocation.redact(e.getMessage()), e.getCause()));
         }
         try {
             return new VideoSource(input, grabber, describe(input, grabber));

@@ -1,6 +1,7 @@
 package dev.srp.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,17 @@ class BadInputIT {
         assertEquals(1.0, registry.getSampleValue("srp_ingest_errors_total", new String[] {"reason"},
                 new String[] {reason}), "errors_total{reason=" + reason + "}");
         return e;
+    }
+
+    @Test
+    void aCameraPasswordNeverReachesTheMessage() {
+        String input = "rtsp://admin:s3cret@127.0.0.1:1/live";
+        CollectorRegistry registry = new CollectorRegistry();
+        Ingest ingest = new Ingest(new IngestConfig(input, "cam", NO_KAFKA, Topics.defaults(),
+                MessageLimits.defaults(), Duration.ofSeconds(3), false), new IngestMetrics(registry));
+        SrpException e = expectFailure(ingest, "rtsp://admin:***@127.0.0.1:1/live", "cannot open");
+        assertFalse((e.getMessage() + e.hint()).contains("s3cret"), e.getMessage());
+        assertFalse(String.valueOf(e.getCause()).contains("s3cret"), String.valueOf(e.getCause()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.srp.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,13 @@ class IngestConfigTest {
         assertEquals(Path.of("/data/x.mkv"), InputLocation.parse("file:///data/x.mkv").file());
         assertEquals(Path.of("/data/x.mkv"), InputLocation.parse("file:/data/x.mkv").file());
         assertEquals("rtsp", InputLocation.parse("RTSP://cam/1").scheme());
+        assertEquals("rtsp://admin:***@cam/1 and http://u:***@h/x", InputLocation.redact(
+                "rtsp://admin:p@ss:w0rd@cam/1 and http://u:v@h/x"));
+        assertEquals("udp://0.0.0.0:5000", InputLocation.redact("udp://0.0.0.0:5000"));
+        assertEquals("http,https,tcp,tls,crypto", InputLocation.parse("https://h/live.m3u8").protocolWhitelist());
+        assertEquals("file", InputLocation.parse("/videos/a.m3u8").protocolWhitelist());
+        assertTrue(InputLocation.parse("srt://h:9000").alwaysLive());
+        assertFalse(InputLocation.parse("https://h/a.mp4").alwaysLive());
     }
 
     @Test

@@ -20,6 +20,7 @@ final class StreamIds {
     static String forInput(String input) {
         String last = input.replaceAll("[?#].*$", "").replaceAll("/+$", "");
         last = last.substring(last.lastIndexOf('/') + 1);
+        last = last.substring(last.lastIndexOf('@') + 1); // a bare rtsp://user:password@host names the host only
         int dot = last.lastIndexOf('.');
         if (dot > 0) {
             last = last.substring(0, dot);
