@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * kill -9 in the middle of a stream, then a fresh replacement: the output must still hold every frame exactly once,
@@ -44,14 +46,26 @@ class CrashRecoveryIT {
     @TempDir
     Path dir;
 
-    @Test
-    void aWorkerKilledMidStreamIsReplacedWithoutLosingOrRepeatingAFrame() throws Exception {
+    /** Where the replacement worker starts. */
+    enum Replacement {
+        /** Another machine: a fresh state directory, so the pending frames and masks come from the changelogs. */
+        ELSEWHERE,
+        /**
+         * The same machine (a container restarted with its state volume, as in docker-compose.yml): the dead
+         * worker's state directory, with its unclean local stores and its process id, hence its transactional ids.
+         */
+        IN_PLACE
+    }
+
+    @ParameterizedTest(name = "replaced {0}")
+    @EnumSource(Replacement.class)
+    void aWorkerKilledMidStreamIsReplacedWithoutLosingOrRepeatingAFrame(Replacement where) throws Exception {
         Path input = writeClip();
         Path output = dir.resolve(STREAM + ".mp4");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS);
              ServiceProcesses services = new ServiceProcesses(dir)) {
             String bootstrap = kafka.bootstrapServers();
-            MetricsScrape first = startWorker(services, "worker-1", bootstrap);
+            MetricsScrape first = startWorker(services, "worker-1", "state-1", bootstrap);
             startEgress(services, "egress", bootstrap);
             CompletableFuture<CliRun> ingest = ingest(bootstrap, input);
 
@@ -62,9 +76,9 @@ class CrashRecoveryIT {
             assertFalse(Files.exists(output), "the output was finished before the worker was killed");
             assertTrue(committedAtKill < FRAMES, "every frame was committed before the kill: " + committedAtKill);
 
-            // the same consumer group, so it takes over the dead worker's tasks; a fresh state directory, as on a
-            // new machine, so the pending frames and masks come back from the changelog topics
-            MetricsScrape replacement = startWorker(services, "worker-2", bootstrap);
+            // the same consumer group (application id), so it takes over the dead worker's tasks
+            MetricsScrape replacement = startWorker(services, "worker-2",
+                    where == Replacement.IN_PLACE ? "state-1" : "state-2", bootstrap);
             assertIngested(ingest);
             services.awaitFile(output, OUTPUT_TIMEOUT);
             double recoverySeconds = (System.nanoTime() - killedAt) / 1e9;
@@ -73,9 +87,9 @@ class CrashRecoveryIT {
             FrameAccounting topic = committedFrames(bootstrap);
             int aborted = DeliveredFrames.writtenToTopic(bootstrap, LIMITS, TOPICS.framesHr(), STREAM).size()
                     - topic.seen().size();
-            System.out.printf("frame accounting, worker killed: %s; %s committed %d, duplicated %s, aborted %d; "
+            System.out.printf("frame accounting, worker killed, replaced %s: %s; %s committed %d, duplicated %s, aborted %d; "
                             + "worker-1 sent >= %d frames, %d committed, %d records in its open transaction at "
-                            + "SIGKILL; worker-2 sent %.0f; output %.1f s after the kill%n", file.summary(),
+                            + "SIGKILL; worker-2 sent %.0f; output %.1f s after the kill%n", where, file.summary(),
                     TOPICS.framesHr(), topic.seen().size(), topic.duplicated(), aborted, kill.framesSent(),
                     committedAtKill, kill.openRecords(), replacement.value("srp_worker_frames_out_total"),
                     recoverySeconds);
@@ -92,7 +106,7 @@ class CrashRecoveryIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS);
              ServiceProcesses services = new ServiceProcesses(dir)) {
             String bootstrap = kafka.bootstrapServers();
-            startWorker(services, "worker", bootstrap);
+            startWorker(services, "worker", "state", bootstrap);
             MetricsScrape first = startEgress(services, "egress-1", bootstrap);
             CompletableFuture<CliRun> ingest = ingest(bootstrap, input);
 
@@ -128,17 +142,19 @@ class CrashRecoveryIT {
         return input;
     }
 
-    private MetricsScrape startWorker(ServiceProcesses services, String name, String bootstrap) throws Exception {
+    private MetricsScrape startWorker(ServiceProcesses services, String name, String stateDir, String bootstrap)
+            throws Exception {
         MetricsScrape metrics = new MetricsScrape(PrometheusProcess.freePort());
-        services.start(name, "worker", "--bootstrap", bootstrap, "--state-dir", dir.resolve(name).toString(),
+        services.start(name, "worker", "--bootstrap", bootstrap, "--state-dir", dir.resolve(stateDir).toString(),
                 "--inference-threads", "1", "--metrics-port", Integer.toString(metrics.port()));
         return metrics;
     }
 
+    /** Every egress gets the same output and spill directories, as a restarted egress does. */
     private MetricsScrape startEgress(ServiceProcesses services, String name, String bootstrap) throws Exception {
         MetricsScrape metrics = new MetricsScrape(PrometheusProcess.freePort());
         services.start(name, "egress", "--bootstrap", bootstrap, "--output", dir.resolve("{stream}.mp4").toString(),
-                "--preset", "veryfast", "--spill-dir", dir.resolve(name + "-spill").toString(), "--metrics-port",
+                "--preset", "veryfast", "--spill-dir", dir.resolve("spill").toString(), "--metrics-port",
                 Integer.toString(metrics.port()));
         return metrics;
     }
