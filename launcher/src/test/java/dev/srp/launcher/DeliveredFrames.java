@@ -1,0 +1,108 @@
+package dev.srp.launcher;
+
+import dev.srp.contract.FrameMessage;
+import dev.srp.contract.FrameSerde;
+import dev.srp.contract.MessageLimits;
+import dev.srp.media.FfmpegLog;
+import dev.srp.media.FrameIndexPattern;
+import dev.srp.media.RgbFrames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+
+/** The frame indexes a stage delivered: read back from the pixels of a video, or from a topic's records. */
+final class DeliveredFrames {
+    private DeliveredFrames() {
+    }
+
+    /** The index painted into each frame of {@code video}, in presentation order; the pattern is scaled by {@code scale}. */
+    static List<Integer> inVideo(Path video, int scale) throws Exception {
+        FfmpegLog.errorsOnly();
+        List<Integer> indexes = new ArrayList<>();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
+            g.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+            g.start();
+            for (Frame f; (f = g.grabImage()) != null; ) {
+                indexes.add(FrameIndexPattern.read(RgbFrames.copyRgb(f), f.imageWidth, scale));
+            }
+        }
+        return indexes;
+    }
+
+    /**
+     * The frame indexes of {@code streamId} that a read-committed consumer sees on {@code topic}, partition by
+     * partition: what downstream can ever receive, so a frame of an aborted transaction does not count, and a frame
+     * committed twice counts twice (egress would hide that by dropping the second copy).
+     */
+    static List<Integer> committedOnTopic(String bootstrap, MessageLimits limits, String topic, String streamId) {
+        return onTopic(bootstrap, limits, topic, streamId, IsolationLevel.READ_COMMITTED);
+    }
+
+    /** Like {@link #committedOnTopic}, but with the frames of aborted and still open transactions too. */
+    static List<Integer> writtenToTopic(String bootstrap, MessageLimits limits, String topic, String streamId) {
+        return onTopic(bootstrap, limits, topic, streamId, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    private static List<Integer> onTopic(String bootstrap, MessageLimits limits, String topic, String streamId,
+                                         IsolationLevel isolation) {
+        Map<String, Object> config = new HashMap<>(limits.consumerConfig());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        FrameSerde serde = FrameSerde.defaultCodec();
+        List<Integer> indexes = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // read-committed, the end offsets are the last stable offsets: what follows is not committed yet
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end offsets " + end);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    FrameMessage m = serde.deserialize(topic, r.value());
+                    if (m.streamId().equals(streamId) && !m.isEndOfStream()) {
+                        indexes.add(Math.toIntExact(m.frameIndex()));
+                    }
+                }
+            }
+        }
+        return indexes;
+    }
+
+    /**
+     * Records on {@code topic} from the first still open transaction on: per partition, the high watermark minus the
+     * last stable offset. More than zero means some producer has written records it has neither committed nor
+     * aborted yet.
+     */
+    static long inOpenTransactions(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
+        var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+        return latest.keySet().stream().mapToLong(p -> written.get(p).offset() - stable.get(p).offset()).sum();
+    }
+}
