@@ -12,14 +12,23 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model srp upscales with by default gives, through DJL's libtorch 2.7, what it gave in Python with torch 1.13
+ * The models srp ships (the default fast x4 and the quality x4) give, through DJL's libtorch 2.7, what it gave in Python with torch 1.13
  * on the golden lr, W and eps' (model/make_parity_goldens.py --shipped). A re-exported model without new goldens
  * fails on the sha256 check first, with the command to run.
  */
 class ShippedModelParityIT {
     @Test
     void defaultX4ModelMatchesPython() throws Exception {
-        Path shipped = ModelCatalog.defaultModel(Path.of(".."), 4);
+        matchesPython(ModelCatalog.defaultModel(Path.of(".."), 4));
+    }
+
+    /** The quality model (for GPUs, chosen with --model models/samsr-quality-x4.pt). */
+    @Test
+    void qualityX4ModelMatchesPython() throws Exception {
+        matchesPython(Path.of("..", "models", "samsr-quality-x4.pt"));
+    }
+
+    private static void matchesPython(Path shipped) throws Exception {
         String name = shipped.getFileName().toString().replaceFirst("\\.pt$", "");
         Properties expected = new Properties();
         try (InputStream in = Files.newInputStream(Goldens.DIR.resolve("shipped-" + name + ".properties"))) {
