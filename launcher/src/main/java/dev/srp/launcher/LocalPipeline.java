@@ -76,7 +76,8 @@ final class LocalPipeline {
             String bootstrap = kafka.bootstrapServers();
             WorkerConfig workerConfig = new WorkerConfig(bootstrap, "srp-upscale-" + streamId, topics, limits,
                     request.model(), request.scale(), request.batchSize(), WorkerConfig.DEFAULT_BATCH_LINGER,
-                    work.resolve("state"), 1, request.inferenceThreads(), request.hrPayload(), request.masks());
+                    work.resolve("state"), 1, request.inferenceThreads(), request.hrPayload(), request.masks(),
+                    request.latencyBudget());
             EgressConfig egressConfig = new EgressConfig(bootstrap, "srp-egress-" + streamId, topics, limits,
                     output.staging().toString(), request.codec(), request.crf(), request.preset(),
                     REORDER_BUFFER_BYTES, work.resolve("spill"));

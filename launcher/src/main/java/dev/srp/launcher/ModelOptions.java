@@ -37,6 +37,12 @@ final class ModelOptions {
                     + "sam.properties; see docs/sam.md) instead of the built-in segmenter.")
     Path samExport;
 
+    @Option(names = "--latency-budget", defaultValue = "PT0S", paramLabel = "DURATION",
+            description = "Live mode: a frame published longer ago than this when the worker reaches it is upscaled "
+                    + "bicubically instead of by the model (counted in srp_worker_deadline_misses_total), so a live "
+                    + "stream keeps its pace; PT0S: every frame goes through the model (default: ${DEFAULT-VALUE}).")
+    java.time.Duration latencyBudget = java.time.Duration.ZERO;
+
     MaskSettings maskSettings() {
         MaskSettings settings;
         try {

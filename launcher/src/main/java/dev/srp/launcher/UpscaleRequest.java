@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /** Everything one {@code srp upscale} run needs, validated once. */
 record UpscaleRequest(String input, Path output, Path model, int scale, VideoCodec codec, int crf, String preset,
                       int batchSize, int inferenceThreads, SourceSettings source,
-                      dev.srp.contract.PayloadCodec hrPayload, MaskSettings masks) {
+                      dev.srp.contract.PayloadCodec hrPayload, MaskSettings masks,
+                      java.time.Duration latencyBudget) {
     UpscaleRequest {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("input is required");

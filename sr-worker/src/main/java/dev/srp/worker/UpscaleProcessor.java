@@ -48,6 +48,10 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     private KeyValueStore<Long, PendingFrame> store;
     private Upscaler upscaler;
     private BatchInference inference;
+    private final long latencyBudgetMillis;
+    /** Null unless a latency budget is set. */
+    private BicubicFallback fallback;
+    private final int scale;
     /** Null when masks are off for this worker's model. */
     private ShotMaskCache masks;
     private long nextSequence;
@@ -58,6 +62,8 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         this.topics = config.topics();
         this.batchSize = config.batchSize();
         this.linger = config.batchLinger();
+        this.latencyBudgetMillis = config.latencyBudget().toMillis();
+        this.scale = config.scale();
         this.upscalers = upscalers;
         this.maskGenerators = maskGenerators;
         this.maskSettings = config.masks();
@@ -79,6 +85,9 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         }
         this.upscaler = upscalers.get();
         this.inference = new BatchInference(upscaler, batchSize, metrics);
+        if (latencyBudgetMillis > 0) {
+            fallback = new BicubicFallback(scale);
+        }
         context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> flush());
         if (maskSettings.mode().enabledFor(upscaler.modelInputs())) {
             masks = new ShotMaskCache(context.getStateStore(MaskStore.NAME), maskGenerators.get(), maskSettings,
@@ -134,19 +143,33 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         try (KeyValueIterator<Long, PendingFrame> it = store.all()) {
             it.forEachRemaining(entries::add);
         }
+        long started = context.currentSystemTimeMs();
+        FrameMessage[] hr = new FrameMessage[entries.size()];
         List<FrameMessage> lr = new ArrayList<>(entries.size());
         List<UpscaleInput> inputs = new ArrayList<>(entries.size());
-        for (KeyValue<Long, PendingFrame> entry : entries) {
+        List<Integer> modelled = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            KeyValue<Long, PendingFrame> entry = entries.get(i);
             FrameMessage frame = decoded.get(entry.key);
             frame = frame != null ? frame : serde.deserialize(topics.framesLr(), entry.value.value());
+            if (fallback != null && started - entry.value.timestamp() > latencyBudgetMillis) {
+                hr[i] = frame.withPixels(frame.width() * scale, frame.height() * scale,
+                        fallback.upscale(frame.pixels(), frame.width(), frame.height()));
+                metrics.deadlineMissed();
+                continue;
+            }
             lr.add(frame);
             inputs.add(inputFor(entry.key, frame));
+            modelled.add(i);
         }
-        List<FrameMessage> hr = inference.upscale(lr, inputs);
+        List<FrameMessage> upscaled = lr.isEmpty() ? List.of() : inference.upscale(lr, inputs);
+        for (int k = 0; k < modelled.size(); k++) {
+            hr[modelled.get(k)] = upscaled.get(k);
+        }
         long now = context.currentSystemTimeMs();
         for (int i = 0; i < entries.size(); i++) {
             PendingFrame source = entries.get(i).value;
-            context.forward(new Record<>(source.key(), serde.serialize(topics.framesHr(), hr.get(i)),
+            context.forward(new Record<>(source.key(), serde.serialize(topics.framesHr(), hr[i]),
                     source.timestamp()), SrTopology.HR_SINK);
             metrics.frameOut((now - source.receivedMillis()) / 1000.0);
             store.delete(entries.get(i).key);
@@ -191,5 +214,6 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         if (upscaler != null) {
             upscaler.close();
         }
+
     }
 }

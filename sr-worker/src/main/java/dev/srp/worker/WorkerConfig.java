@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param inferenceThreads intra-op threads of the model engine
  * @param hrPayload        how upscaled frames are packed on srp.frames.hr (docs/payload-encoding.md)
  * @param masks            per-shot mask computation and caching (docs/mask-cache.md)
+ * @param latencyBudget    live mode: a frame older than this (since ingest published it) when its batch runs is
+ *                         upscaled bicubically instead of by the model, so a live stream keeps its pace; zero: off
  */
 public record WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
                            Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
                            int streamThreads, int inferenceThreads, PayloadCodec hrPayload,
-                           MaskSettings masks) {
+                           MaskSettings masks, Duration latencyBudget) {
     static final int MAX_BATCH_SIZE = 256;
     static final Duration MAX_LINGER = Duration.ofSeconds(10);
     /** Long enough to fill a batch from frames already fetched, short enough not to be felt on a live feed. */
@@ -41,6 +43,10 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(hrPayload, "hrPayload");
         Objects.requireNonNull(masks, "masks");
+        Objects.requireNonNull(latencyBudget, "latencyBudget");
+        if (latencyBudget.isNegative() || latencyBudget.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("latencyBudget must be between 0 (off) and 1 h, got " + latencyBudget);
+        }
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must not be blank");
         }
@@ -73,6 +79,14 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
         }
     }
 
+    /** A worker without a latency budget (every frame goes through the model, however late). */
+    public WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
+                        Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
+                        int streamThreads, int inferenceThreads, PayloadCodec hrPayload, MaskSettings masks) {
+        this(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize, batchLinger, stateDir,
+                streamThreads, inferenceThreads, hrPayload, masks, Duration.ZERO);
+    }
+
     /** A worker with the default mask settings ({@link MaskSettings#defaults()}: AUTO). */
     public WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
                         Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
@@ -84,6 +98,12 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
     /** This configuration with other mask settings. */
     public WorkerConfig withMasks(MaskSettings newMasks) {
         return new WorkerConfig(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize,
-                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, newMasks);
+                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, newMasks, latencyBudget);
+    }
+
+    /** This configuration with a latency budget (live mode). */
+    public WorkerConfig withLatencyBudget(Duration budget) {
+        return new WorkerConfig(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize,
+                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, masks, budget);
     }
 }

@@ -26,6 +26,7 @@ public final class WorkerMetrics {
     private final Histogram inferenceBatchSize;
     private final Histogram frameLatencySeconds;
     private final Counter deadLetters;
+    private final Counter deadlineMisses;
     private final Gauge modelInfo;
     private final Counter maskComputations;
     private final Counter maskCacheHits;
@@ -52,6 +53,9 @@ public final class WorkerMetrics {
                         "Wall time from an LR frame's arrival at the worker to its HR frame being written")
                 .buckets(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
                 .register(registry);
+        deadlineMisses = Counter.build("srp_worker_deadline_misses_total",
+                "Frames older than the latency budget when their turn came, upscaled bicubically instead of by the "
+                        + "model").register(registry);
         deadLetters = Counter.build("srp_worker_dead_letter_total", "Records sent to the dead-letter topic")
                 .labelNames("reason")
                 .register(registry);
@@ -111,6 +115,10 @@ public final class WorkerMetrics {
     void frameOut(double latencySeconds) {
         framesOut.inc();
         frameLatencySeconds.observe(Math.max(0, latencySeconds));
+    }
+
+    void deadlineMissed() {
+        deadlineMisses.inc();
     }
 
     void inference(int batchSize, double seconds) {

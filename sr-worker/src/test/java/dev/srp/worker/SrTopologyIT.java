@@ -58,8 +58,12 @@ class SrTopologyIT {
 
     @BeforeEach
     void startDriver() {
-        WorkerConfig config = new WorkerConfig("unused:9092", "srp-worker-topology-test", TOPICS,
-                MessageLimits.defaults(), TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
+        startDriver(new WorkerConfig("unused:9092", "srp-worker-topology-test", TOPICS,
+                MessageLimits.defaults(), TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2,
+                PayloadCodec.RAW));
+    }
+
+    private void startDriver(WorkerConfig config) {
         registry = new CollectorRegistry();
         driver = new TopologyTestDriver(SrTopology.build(config, () -> new SharedUpscaler(model),
                 new WorkerMetrics(registry)), WorkerStreamsConfig.of(config));
@@ -80,6 +84,44 @@ class SrTopologyIT {
 
     private List<FrameMessage> readHr() {
         return hr.readValuesToList().stream().map(v -> SERDE.deserialize(TOPICS.framesHr(), v)).toList();
+    }
+
+    /**
+     * Live mode: frames published longer ago than the latency budget skip the model and come out as FFmpeg's
+     * bicubic upscale, counted; fresh frames still go through the model; order and metadata stay.
+     */
+    @Test
+    void framesPastTheLatencyBudgetComeOutBicubicAndAreCounted() {
+        driver.close();
+        startDriver(new WorkerConfig("unused:9092", "srp-worker-budget-test", TOPICS, MessageLimits.defaults(),
+                TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW)
+                .withLatencyBudget(Duration.ofSeconds(2)));
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < 8; i++) {
+            FrameMessage m = TestFrames.frame("cam", 0, i);
+            // the first four were published 10 s ago: a worker that fell behind
+            lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8), SERDE.serialize(TOPICS.framesLr(), m),
+                    i < 4 ? now.minusSeconds(10) : now);
+        }
+        send(FrameMessage.endOfStream("cam", 8, 320_000, TestFrames.RATE));
+        List<FrameMessage> out = readHr();
+        assertEquals(9, out.size());
+        BicubicFallback bicubic = new BicubicFallback(4);
+        for (int i = 0; i < 8; i++) {
+            FrameMessage in = TestFrames.frame("cam", 0, i);
+            assertEquals(i, out.get(i).frameIndex());
+            assertEquals(WIDTH * 4, out.get(i).width());
+            // this test's model is the bicubic TorchScript, so late and fresh frames look alike within a level;
+            // which path each took is in the counters below
+            byte[] expected = bicubic.upscale(in.pixels(), WIDTH, HEIGHT);
+            byte[] actual = out.get(i).pixels();
+            for (int k = 0; k < expected.length; k += 97) {
+                assertEquals(expected[k] & 0xff, actual[k] & 0xff, 1, "frame " + i + " sample " + k);
+            }
+        }
+        assertEquals(4.0, registry.getSampleValue("srp_worker_deadline_misses_total"));
+        assertEquals(4.0, registry.getSampleValue("srp_worker_inference_batch_size_sum"), "model saw 4 frames");
+        assertEquals(8.0, registry.getSampleValue("srp_worker_frames_out_total"));
     }
 
     @Test
