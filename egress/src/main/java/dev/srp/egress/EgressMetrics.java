@@ -44,7 +44,8 @@ public final class EgressMetrics {
                 .register(registry);
         endToEndSeconds = Histogram.build("srp_egress_end_to_end_latency_seconds",
                 "From ingest publishing a decoded frame to egress encoding its upscaled frame.")
-                .buckets(0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120).register(registry);
+                .buckets(0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 4, 8, 15, 30, 60, 120)
+                .register(registry);
         // Every label value exists from the start, so dashboards and alerts see 0 rather than no data.
         streamsFinished.labels(OUTCOME_OK);
         streamsFinished.labels(OUTCOME_FAILED);
