@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -31,6 +33,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * frame is pending.
  */
 final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    private static final Logger LOG = LoggerFactory.getLogger(UpscaleProcessor.class);
     private final Topics topics;
     private final int batchSize;
     private final Duration linger;
@@ -162,7 +165,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             inputs.add(inputFor(entry.key, frame));
             modelled.add(i);
         }
-        List<FrameMessage> upscaled = lr.isEmpty() ? List.of() : inference.upscale(lr, inputs);
+        List<FrameMessage> upscaled = lr.isEmpty() ? List.of() : upscaleOrFallBack(lr, inputs);
         for (int k = 0; k < modelled.size(); k++) {
             hr[modelled.get(k)] = upscaled.get(k);
         }
@@ -179,6 +182,30 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         pending = 0;
         if (masks != null) {
             masks.evictEnded();
+        }
+    }
+
+    /**
+     * The model's output. If the model throws: in live mode the frames go out bicubic and are counted, because a
+     * live stream must not stop; otherwise the exception stops the worker cleanly (nothing of the batch was
+     * committed, so a restarted worker redoes it), because a remaster must not silently lose quality.
+     */
+    private List<FrameMessage> upscaleOrFallBack(List<FrameMessage> lr, List<UpscaleInput> inputs) {
+        try {
+            return inference.upscale(lr, inputs);
+        } catch (RuntimeException e) {
+            if (fallback == null) {
+                throw e;
+            }
+            LOG.error("model {} failed on {} frames; they go out bicubic (live mode): {}", upscaler.name(),
+                    lr.size(), e.toString());
+            metrics.modelFailed(lr.size());
+            List<FrameMessage> out = new ArrayList<>(lr.size());
+            for (FrameMessage f : lr) {
+                out.add(f.withPixels(f.width() * scale, f.height() * scale,
+                        fallback.upscale(f.pixels(), f.width(), f.height())));
+            }
+            return out;
         }
     }
 

@@ -27,6 +27,7 @@ public final class WorkerMetrics {
     private final Histogram frameLatencySeconds;
     private final Counter deadLetters;
     private final Counter deadlineMisses;
+    private final Counter modelFailures;
     private final Gauge modelInfo;
     private final Counter maskComputations;
     private final Counter maskCacheHits;
@@ -56,6 +57,9 @@ public final class WorkerMetrics {
         deadlineMisses = Counter.build("srp_worker_deadline_misses_total",
                 "Frames older than the latency budget when their turn came, upscaled bicubically instead of by the "
                         + "model").register(registry);
+        modelFailures = Counter.build("srp_worker_model_failures_total",
+                "Frames whose model call threw in live mode (--latency-budget) and went out bicubic instead")
+                .register(registry);
         deadLetters = Counter.build("srp_worker_dead_letter_total", "Records sent to the dead-letter topic")
                 .labelNames("reason")
                 .register(registry);
@@ -115,6 +119,10 @@ public final class WorkerMetrics {
     void frameOut(double latencySeconds) {
         framesOut.inc();
         frameLatencySeconds.observe(Math.max(0, latencySeconds));
+    }
+
+    void modelFailed(int frames) {
+        modelFailures.inc(frames);
     }
 
     void deadlineMissed() {

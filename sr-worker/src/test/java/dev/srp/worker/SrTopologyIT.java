@@ -64,8 +64,12 @@ class SrTopologyIT {
     }
 
     private void startDriver(WorkerConfig config) {
+        startDriver(config, () -> new SharedUpscaler(model));
+    }
+
+    private void startDriver(WorkerConfig config, java.util.function.Supplier<Upscaler> upscalers) {
         registry = new CollectorRegistry();
-        driver = new TopologyTestDriver(SrTopology.build(config, () -> new SharedUpscaler(model),
+        driver = new TopologyTestDriver(SrTopology.build(config, upscalers,
                 new WorkerMetrics(registry)), WorkerStreamsConfig.of(config));
         lr = driver.createInputTopic(TOPICS.framesLr(), new ByteArraySerializer(), new ByteArraySerializer());
         hr = driver.createOutputTopic(TOPICS.framesHr(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -93,9 +97,7 @@ class SrTopologyIT {
     @Test
     void framesPastTheLatencyBudgetComeOutBicubicAndAreCounted() {
         driver.close();
-        startDriver(new WorkerConfig("unused:9092", "srp-worker-budget-test", TOPICS, MessageLimits.defaults(),
-                TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW)
-                .withLatencyBudget(Duration.ofSeconds(2)));
+        startDriver(budgetConfig("srp-worker-budget-test").withLatencyBudget(Duration.ofSeconds(2)));
         java.time.Instant now = java.time.Instant.now();
         for (int i = 0; i < 8; i++) {
             FrameMessage m = TestFrames.frame("cam", 0, i);
@@ -122,6 +124,46 @@ class SrTopologyIT {
         assertEquals(4.0, registry.getSampleValue("srp_worker_deadline_misses_total"));
         assertEquals(4.0, registry.getSampleValue("srp_worker_inference_batch_size_sum"), "model saw 4 frames");
         assertEquals(8.0, registry.getSampleValue("srp_worker_frames_out_total"));
+    }
+
+    /** A model that throws: live mode sends the frames out bicubic and counts them; the stream goes on. */
+    @Test
+    void inLiveModeAFailingModelsFramesGoOutBicubic() {
+        driver.close();
+        startDriver(budgetConfig("srp-worker-fail-live").withLatencyBudget(Duration.ofSeconds(2)),
+                ThrowingUpscalerFake::new);
+        for (int i = 0; i < 4; i++) {
+            send(TestFrames.frame("cam", 0, i));
+        }
+        send(FrameMessage.endOfStream("cam", 4, 160_000, TestFrames.RATE));
+        List<FrameMessage> out = readHr();
+        assertEquals(5, out.size(), "4 frames and the end marker");
+        BicubicFallback bicubic = new BicubicFallback(4);
+        for (int i = 0; i < 4; i++) {
+            assertArrayEquals(bicubic.upscale(TestFrames.frame("cam", 0, i).pixels(), WIDTH, HEIGHT),
+                    out.get(i).pixels(), "frame " + i);
+        }
+        assertEquals(4.0, registry.getSampleValue("srp_worker_model_failures_total"));
+    }
+
+    /** Without a latency budget (a remaster) a failing model stops the worker rather than lowering quality. */
+    @Test
+    void outsideLiveModeAFailingModelStopsTheWorker() {
+        driver.close();
+        startDriver(budgetConfig("srp-worker-fail-file"), ThrowingUpscalerFake::new);
+        for (int i = 0; i < 3; i++) {
+            send(TestFrames.frame("clip", 0, i));
+        }
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> send(TestFrames.frame("clip", 0, 3)));
+        assertTrue(String.valueOf(e.getMessage()).contains("fake model failure")
+                || String.valueOf(e.getCause()).contains("fake model failure"), String.valueOf(e));
+        assertTrue(hr.isEmpty(), "nothing was sent for the failed batch");
+    }
+
+    private WorkerConfig budgetConfig(String applicationId) {
+        return new WorkerConfig("unused:9092", applicationId, TOPICS, MessageLimits.defaults(), TestFrames.MODEL_X4,
+                4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
     }
 
     @Test
