@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param preset           x264/x265 speed preset, e.g. "veryfast" (ignored by FFV1)
  * @param maxBufferedBytes serialised out-of-order frames kept in memory before further ones spill to disk
  * @param spillDir         directory for spilled frames; created if missing
+ * @param hlsWindow        HLS output only: segments the playlist keeps, older ones deleted (a rolling live
+ *                         window for an endless feed); 0 keeps every segment
  */
 public record EgressConfig(String bootstrapServers, String groupId, Topics topics, MessageLimits limits,
                            String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
-                           Path spillDir) {
+                           Path spillDir, int hlsWindow) {
     public static final String STREAM_PLACEHOLDER = "{stream}";
 
     public EgressConfig {
@@ -48,6 +50,10 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
             throw new SrpException("egress config: maxBufferedBytes " + maxBufferedBytes + " must be positive",
                     "allow e.g. 268435456 (256 MiB) of out-of-order frames in memory");
         }
+        if (hlsWindow < 0) {
+            throw new SrpException("egress config: hlsWindow " + hlsWindow + " is negative",
+                    "use 0 to keep every HLS segment, or e.g. 6 for a rolling 12 s window");
+        }
         Container container = containerOf(outputTemplate);
         if (codec == VideoCodec.FFV1 && container != Container.MKV) {
             throw new SrpException("egress config: output " + outputTemplate + " cannot hold FFV1 video",
@@ -59,6 +65,14 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
         }
         createDirectory(spillDir);
         checkWritableDirectory(spillDir, "spill directory");
+    }
+
+    /** Every HLS segment kept ({@code hlsWindow} 0). */
+    public EgressConfig(String bootstrapServers, String groupId, Topics topics, MessageLimits limits,
+                        String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
+                        Path spillDir) {
+        this(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset, maxBufferedBytes,
+                spillDir, 0);
     }
 
     Container container() {

@@ -47,9 +47,12 @@ final class OutputEncoder {
     }
 
     /** Opens the encoder; {@code channels == 0} writes video only. */
-    static OutputEncoder open(String streamId, Path output, Container container, VideoCodec codec, int crf,
-                              String preset, int width, int height, FrameRate frameRate, int sampleRate,
-                              int channels) {
+    static OutputEncoder open(String streamId, Path output, EgressConfig config, int width, int height,
+                              FrameRate frameRate, int sampleRate, int channels) {
+        Container container = config.container();
+        VideoCodec codec = config.codec();
+        int crf = config.crf();
+        String preset = config.preset();
         Path part = container.live() ? output : output.resolveSibling(output.getFileName() + PART_SUFFIX);
         FfmpegLog.errorsOnly();
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part.toString(), width, height, channels);
@@ -64,8 +67,10 @@ final class OutputEncoder {
                 // a key frame at every segment boundary, so each segment plays on its own
                 recorder.setGopSize((int) Math.max(1, Math.round(frameRate.fps() * Container.HLS_SEGMENT_SECONDS)));
                 recorder.setOption("hls_time", Integer.toString(Container.HLS_SEGMENT_SECONDS));
-                recorder.setOption("hls_list_size", "0"); // keep every segment: nothing of the stream is dropped
-                recorder.setOption("hls_flags", "independent_segments+temp_file");
+                // 0 keeps every segment (nothing of the stream is dropped); N keeps a rolling window for endless feeds
+                recorder.setOption("hls_list_size", Integer.toString(config.hlsWindow()));
+                recorder.setOption("hls_flags", "independent_segments+temp_file"
+                        + (config.hlsWindow() > 0 ? "+delete_segments" : ""));
             }
             if (!codec.lossless()) {
                 recorder.setVideoOption("crf", Integer.toString(crf));

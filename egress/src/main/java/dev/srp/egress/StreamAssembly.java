@@ -136,8 +136,8 @@ final class StreamAssembly implements AutoCloseable {
             frameRate = m.frameRate();
             encoderWidth = m.width();
             encoderHeight = m.height();
-            encoder = OutputEncoder.open(streamId, output, config.container(), config.codec(), config.crf(), config.preset(),
-                    m.width(), m.height(), m.frameRate(), audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0);
+            encoder = OutputEncoder.open(streamId, output, config, m.width(), m.height(), m.frameRate(),
+                    audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0);
         }
         encoder.writeVideo(m.pixels(), m.width(), m.height(), m.ptsMicros());
         metrics.frameWritten((System.nanoTime() - start) / 1e9,

@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
             for (PayloadCodec codec : PayloadCodec.values()) {
                 UpscaleRequest request = new UpscaleRequest(input, work.resolve("pipeline-" + codec + ".mp4"),
                         model.modelPath(), model.scale, encode.videoCodec(), encode.crf, encode.preset,
-                        model.batchSize, model.threads(), SourceSettings.strictFile(), codec, model.maskSettings(), java.time.Duration.ZERO);
+                        model.batchSize, model.threads(), SourceSettings.strictFile(), codec, model.maskSettings(), java.time.Duration.ZERO, 0);
                 PipelineTiming timing = new PipelineTiming();
                 UpscaleSummary summary = new LocalPipeline(request, new CollectorRegistry()).run(timing);
                 modelName = summary.model() + " on " + summary.device();

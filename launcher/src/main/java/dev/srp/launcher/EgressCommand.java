@@ -44,7 +44,8 @@ final class EgressCommand implements Callable<Integer> {
         KafkaOptions kafka = service.kafka;
         CollectorRegistry registry = new CollectorRegistry();
         EgressConfig config = new EgressConfig(kafka.bootstrap, groupId, kafka.topics(), kafka.limits(), output,
-                encode.videoCodec(), encode.crf, encode.preset, reorderBufferBytes, spillDir);
+                encode.videoCodec(), encode.crf, encode.preset, reorderBufferBytes, spillDir,
+                encode.hlsWindow);
         try (MetricsServer server = service.start(registry)) {
             try (Egress egress = new Egress(config, new EgressMetrics(registry), new EgressListener() {
                 @Override

@@ -17,6 +17,11 @@ final class EncodeOptions {
             description = "x264/x265 preset, ultrafast..veryslow (default: ${DEFAULT-VALUE}).")
     String preset;
 
+    @Option(names = "--hls-window", defaultValue = "0", paramLabel = "SEGMENTS",
+            description = "HLS (.m3u8) output: segments the playlist keeps, older ones deleted, for endless live "
+                    + "feeds; 0 keeps every segment (default: ${DEFAULT-VALUE}).")
+    int hlsWindow;
+
     VideoCodec videoCodec() {
         try {
             return VideoCodec.valueOf(codec.toUpperCase(java.util.Locale.ROOT));

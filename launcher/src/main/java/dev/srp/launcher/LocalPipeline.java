@@ -80,7 +80,7 @@ final class LocalPipeline {
                     request.latencyBudget());
             EgressConfig egressConfig = new EgressConfig(bootstrap, "srp-egress-" + streamId, topics, limits,
                     output.staging().toString(), request.codec(), request.crf(), request.preset(),
-                    REORDER_BUFFER_BYTES, work.resolve("spill"));
+                    REORDER_BUFFER_BYTES, work.resolve("spill"), request.hlsWindow());
             CompletableFuture<EgressResult> finished = new CompletableFuture<>();
             FlowGate gate = new FlowGate(FLOW_WINDOW_FRAMES);
             try (SrWorker worker = new SrWorker(workerConfig, new WorkerMetrics(registry));

@@ -46,7 +46,7 @@ final class UpscaleCommand implements Callable<Integer> {
     public Integer call() {
         UpscaleRequest request = new UpscaleRequest(input, output, model.modelPath(), model.scale,
                 encode.videoCodec(), encode.crf, encode.preset, model.batchSize, model.threads(), source.settings(),
-                payload.codec(), model.maskSettings(), model.latencyBudget);
+                payload.codec(), model.maskSettings(), model.latencyBudget, encode.hlsWindow);
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = MetricsServer.start(metrics, registry);
              Progress progress = noProgress ? null : new Progress("upscale")) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 record UpscaleRequest(String input, Path output, Path model, int scale, VideoCodec codec, int crf, String preset,
                       int batchSize, int inferenceThreads, SourceSettings source,
                       dev.srp.contract.PayloadCodec hrPayload, MaskSettings masks,
-                      java.time.Duration latencyBudget) {
+                      java.time.Duration latencyBudget, int hlsWindow) {
     UpscaleRequest {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("input is required");
