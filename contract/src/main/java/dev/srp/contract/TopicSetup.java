@@ -21,7 +21,14 @@ public final class TopicSetup {
 
     public static void ensure(String bootstrap, Topics topics, int partitions, MessageLimits limits,
                               short replicationFactor) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        ensure(bootstrap, topics, partitions, limits, replicationFactor, KafkaSecurity.NONE);
+    }
+
+    public static void ensure(String bootstrap, Topics topics, int partitions, MessageLimits limits,
+                              short replicationFactor, KafkaSecurity security) {
+        Map<String, Object> adminConfig = new java.util.HashMap<>();
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(security.applyTo(adminConfig))) {
             List<NewTopic> wanted = Stream.of(topics.framesLr(), topics.framesHr(), topics.audio(), topics.deadLetter())
                     .map(name -> new NewTopic(name, name.equals(topics.audio()) ? 1 : partitions, replicationFactor)
                             .configs(limits.topicConfig()))

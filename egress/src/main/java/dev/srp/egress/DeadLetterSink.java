@@ -1,6 +1,5 @@
 package dev.srp.egress;
 
-import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +27,15 @@ final class DeadLetterSink implements AutoCloseable {
     private final EgressMetrics metrics;
     private final List<Future<RecordMetadata>> pending = new ArrayList<>();
 
-    DeadLetterSink(String bootstrapServers, Topics topics, MessageLimits limits, EgressMetrics metrics) {
-        Map<String, Object> config = new HashMap<>(limits.producerConfig());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    DeadLetterSink(EgressConfig egress, EgressMetrics metrics) {
+        Map<String, Object> config = new HashMap<>(egress.limits().producerConfig());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, egress.bootstrapServers());
+        egress.security().applyTo(config);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "srp-egress-deadletter");
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        this.topic = topics.deadLetter();
+        this.topic = egress.topics().deadLetter();
         this.metrics = metrics;
     }
 

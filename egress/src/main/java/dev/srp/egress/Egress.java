@@ -41,7 +41,7 @@ public final class Egress implements AutoCloseable {
         DeadLetterSink deadLetters;
         try {
             consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
-            deadLetters = new DeadLetterSink(config.bootstrapServers(), config.topics(), config.limits(), metrics);
+            deadLetters = new DeadLetterSink(config, metrics);
         } catch (KafkaException e) {
             throw new SrpException("cannot start the egress Kafka clients for " + config.bootstrapServers() + ": "
                     + e.getMessage(), "check the bootstrap servers setting", e);
@@ -54,6 +54,7 @@ public final class Egress implements AutoCloseable {
     private Map<String, Object> consumerConfig() {
         Map<String, Object> c = new HashMap<>(config.limits().consumerConfig());
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        config.security().applyTo(c);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

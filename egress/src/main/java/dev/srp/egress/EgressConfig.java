@@ -1,5 +1,6 @@
 package dev.srp.egress;
 
+import dev.srp.contract.KafkaSecurity;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
@@ -24,10 +25,11 @@ import java.util.Objects;
  * @param spillDir         directory for spilled frames; created if missing
  * @param hlsWindow        HLS output only: segments the playlist keeps, older ones deleted (a rolling live
  *                         window for an endless feed); 0 keeps every segment
+ * @param security         TLS/SASL settings for egress's Kafka clients
  */
 public record EgressConfig(String bootstrapServers, String groupId, Topics topics, MessageLimits limits,
                            String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
-                           Path spillDir, int hlsWindow) {
+                           Path spillDir, int hlsWindow, KafkaSecurity security) {
     public static final String STREAM_PLACEHOLDER = "{stream}";
 
     public EgressConfig {
@@ -50,6 +52,7 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
             throw new SrpException("egress config: maxBufferedBytes " + maxBufferedBytes + " must be positive",
                     "allow e.g. 268435456 (256 MiB) of out-of-order frames in memory");
         }
+        Objects.requireNonNull(security, "security");
         if (hlsWindow < 0) {
             throw new SrpException("egress config: hlsWindow " + hlsWindow + " is negative",
                     "use 0 to keep every HLS segment, or e.g. 6 for a rolling 12 s window");
@@ -65,6 +68,20 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
         }
         createDirectory(spillDir);
         checkWritableDirectory(spillDir, "spill directory");
+    }
+
+    /** Without Kafka security settings. */
+    public EgressConfig(String bootstrapServers, String groupId, Topics topics, MessageLimits limits,
+                        String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
+                        Path spillDir, int hlsWindow) {
+        this(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset, maxBufferedBytes,
+                spillDir, hlsWindow, KafkaSecurity.NONE);
+    }
+
+    /** This configuration with Kafka TLS/SASL settings. */
+    public EgressConfig withSecurity(KafkaSecurity newSecurity) {
+        return new EgressConfig(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset,
+                maxBufferedBytes, spillDir, hlsWindow, newSecurity);
     }
 
     /** Every HLS segment kept ({@code hlsWindow} 0). */

@@ -32,6 +32,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrap;
     private final MessageLimits limits;
+    private String saslBootstrap;
 
     private EmbeddedKafka(Path dataDir, boolean ownsDataDir, KafkaRaftServer server, String bootstrap,
                           MessageLimits limits) {
@@ -44,8 +45,20 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker in a new temporary directory that {@link #close()} deletes. */
     public static EmbeddedKafka start(MessageLimits limits) {
+        return start(limits, null, null);
+    }
+
+    /**
+     * Like {@link #start(MessageLimits)}, plus a second listener that takes only SASL/PLAIN clients logging in as
+     * {@code user}/{@code password} ({@link #saslBootstrapServers()}), to test srp's Kafka security pass-through.
+     */
+    public static EmbeddedKafka startWithSasl(MessageLimits limits, String user, String password) {
+        return start(limits, user, password);
+    }
+
+    private static EmbeddedKafka start(MessageLimits limits, String saslUser, String saslPassword) {
         try {
-            return start(Files.createTempDirectory("srp-kafka-"), true, limits);
+            return start(Files.createTempDirectory("srp-kafka-"), true, limits, saslUser, saslPassword);
         } catch (IOException e) {
             throw new SrpException("cannot create a temporary directory for the embedded Kafka broker: "
                     + e.getMessage(), "check that java.io.tmpdir is writable and has space", e);
@@ -53,7 +66,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     static EmbeddedKafka start(Path dataDir, boolean ownsDataDir, MessageLimits limits) {
+        return start(dataDir, ownsDataDir, limits, null, null);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, boolean ownsDataDir, MessageLimits limits, String saslUser,
+                                       String saslPassword) {
         int brokerPort = freePort();
+        int saslPort = saslUser == null ? 0 : freePort();
         int controllerPort = freePort();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -63,6 +82,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("controller.listener.names", "CONTROLLER");
+        if (saslUser != null) {
+            props.put("listeners", props.get("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+            props.put("advertised.listeners", props.get("advertised.listeners") + ",SASL_PLAINTEXT://127.0.0.1:"
+                    + saslPort);
+            props.put("listener.security.protocol.map", props.get("listener.security.protocol.map")
+                    + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + saslUser + "=\""
+                            + saslPassword + "\";");
+        }
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", dataDir.resolve("log").toString());
         props.put("num.partitions", "4");
@@ -94,6 +124,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.startup();
             String bootstrap = "127.0.0.1:" + brokerPort;
             EmbeddedKafka kafka = new EmbeddedKafka(dataDir, ownsDataDir, server, bootstrap, limits);
+            kafka.saslBootstrap = saslUser == null ? null : "127.0.0.1:" + saslPort;
             kafka.awaitReady();
             return kafka;
         } catch (IOException | RuntimeException e) {
@@ -104,6 +135,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrap;
+    }
+
+    /** The SASL/PLAIN listener of {@link #startWithSasl}; null for a broker without one. */
+    public String saslBootstrapServers() {
+        return saslBootstrap;
     }
 
     public Admin admin() {

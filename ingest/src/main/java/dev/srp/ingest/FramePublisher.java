@@ -48,6 +48,7 @@ final class FramePublisher implements AutoCloseable {
     static FramePublisher open(IngestConfig config, IngestMetrics metrics) {
         Map<String, Object> props = new HashMap<>(config.limits().producerConfig());
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        config.security().applyTo(props);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

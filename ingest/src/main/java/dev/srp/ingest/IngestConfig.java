@@ -1,5 +1,6 @@
 package dev.srp.ingest;
 
+import dev.srp.contract.KafkaSecurity;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.Topics;
 import java.time.Duration;
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param allowTruncated   publish what decodes from a truncated file (with a warning) instead of failing
  * @param shots            how shots are cut into mask-refresh segments
  * @param reconnectFor     how long a dropped network source is retried before its stream ends; zero: never
+ * @param security         TLS/SASL settings for the Kafka producer
  */
 public record IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
-                           Duration openTimeout, boolean allowTruncated, ShotConfig shots, Duration reconnectFor) {
+                           Duration openTimeout, boolean allowTruncated, ShotConfig shots, Duration reconnectFor,
+                           KafkaSecurity security) {
     private static final int MAX_STREAM_ID_CHARS = 200;
     /** Long enough to ride out a camera reboot or a network blip; a person notices a longer outage anyway. */
     public static final Duration DEFAULT_RECONNECT_FOR = Duration.ofMinutes(5);
@@ -30,6 +33,7 @@ public record IngestConfig(String input, String streamId, String bootstrapServer
         Objects.requireNonNull(openTimeout, "ingest config: openTimeout");
         Objects.requireNonNull(shots, "ingest config: shots");
         Objects.requireNonNull(reconnectFor, "ingest config: reconnectFor");
+        Objects.requireNonNull(security, "ingest config: security");
         if (reconnectFor.isNegative() || reconnectFor.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("ingest config: reconnectFor must be between 0 (never reconnect) and "
                     + "1 day, got " + reconnectFor);
@@ -60,6 +64,19 @@ public record IngestConfig(String input, String streamId, String bootstrapServer
     public IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
                         Duration openTimeout, boolean allowTruncated) {
         this(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, ShotConfig.defaults());
+    }
+
+    /** Without Kafka security settings. */
+    public IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
+                        Duration openTimeout, boolean allowTruncated, ShotConfig shots, Duration reconnectFor) {
+        this(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, shots, reconnectFor,
+                KafkaSecurity.NONE);
+    }
+
+    /** This configuration with Kafka TLS/SASL settings. */
+    public IngestConfig withSecurity(KafkaSecurity newSecurity) {
+        return new IngestConfig(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, shots,
+                reconnectFor, newSecurity);
     }
 
     /** With the default reconnect window ({@link #DEFAULT_RECONNECT_FOR}). */

@@ -45,7 +45,7 @@ final class EgressCommand implements Callable<Integer> {
         CollectorRegistry registry = new CollectorRegistry();
         EgressConfig config = new EgressConfig(kafka.bootstrap, groupId, kafka.topics(), kafka.limits(), output,
                 encode.videoCodec(), encode.crf, encode.preset, reorderBufferBytes, spillDir,
-                encode.hlsWindow);
+                encode.hlsWindow).withSecurity(kafka.security());
         try (MetricsServer server = service.start(registry)) {
             try (Egress egress = new Egress(config, new EgressMetrics(registry), new EgressListener() {
                 @Override

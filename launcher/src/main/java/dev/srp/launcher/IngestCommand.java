@@ -36,7 +36,7 @@ final class IngestCommand implements Callable<Integer> {
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = service.start(registry)) {
             IngestConfig config = source.settings().ingestConfig(input, id, kafka.bootstrap, kafka.topics(),
-                    kafka.limits());
+                    kafka.limits()).withSecurity(kafka.security());
             IngestResult result = new Ingest(config, new IngestMetrics(registry)).run(new IngestListener() { });
             System.out.printf("srp ingest: stream %s: %d frames, %d shots, %d audio chunks published%n", id,
                     result.frames(), result.shots(), result.audioChunks());

@@ -1,5 +1,6 @@
 package dev.srp.launcher;
 
+import dev.srp.contract.KafkaSecurity;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.TopicSetup;
 import dev.srp.contract.Topics;
@@ -28,9 +29,18 @@ final class KafkaOptions {
             description = "Replication factor of the srp topics when srp creates them (default: ${DEFAULT-VALUE}).")
     short replicationFactor;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Java properties file with Kafka client security settings (security.protocol, ssl.*, "
+                    + "sasl.*) for TLS and SASL; passed to every Kafka client of the service (env SRP_KAFKA_CONFIG).")
+    java.nio.file.Path kafkaConfig;
+
     /** Creates the srp topics if they do not exist yet. */
     void ensureTopics() {
-        TopicSetup.ensure(bootstrap, topics(), partitions, limits(), replicationFactor);
+        TopicSetup.ensure(bootstrap, topics(), partitions, limits(), replicationFactor, security());
+    }
+
+    KafkaSecurity security() {
+        return kafkaConfig == null ? KafkaSecurity.NONE : KafkaSecurity.load(kafkaConfig);
     }
 
     Topics topics() {

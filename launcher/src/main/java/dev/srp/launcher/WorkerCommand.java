@@ -42,7 +42,8 @@ final class WorkerCommand implements Callable<Integer> {
         CollectorRegistry registry = new CollectorRegistry();
         WorkerConfig config = new WorkerConfig(kafka.bootstrap, applicationId, kafka.topics(), kafka.limits(),
                 model.modelPath(), model.scale, model.batchSize, WorkerConfig.DEFAULT_BATCH_LINGER, stateDir, streamThreads,
-                model.threads(), payload.codec(), model.maskSettings(), model.latencyBudget);
+                model.threads(), payload.codec(), model.maskSettings(), model.latencyBudget)
+                .withSecurity(kafka.security());
         try (MetricsServer server = service.start(registry)) {
             try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {
                 worker.start();

@@ -1,5 +1,6 @@
 package dev.srp.worker;
 
+import dev.srp.contract.KafkaSecurity;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.Topics;
@@ -25,11 +26,12 @@ import java.util.Objects;
  * @param masks            per-shot mask computation and caching (docs/mask-cache.md)
  * @param latencyBudget    live mode: a frame older than this (since ingest published it) when its batch runs is
  *                         upscaled bicubically instead of by the model, so a live stream keeps its pace; zero: off
+ * @param security         TLS/SASL settings for every Kafka client of the worker
  */
 public record WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
                            Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
                            int streamThreads, int inferenceThreads, PayloadCodec hrPayload,
-                           MaskSettings masks, Duration latencyBudget) {
+                           MaskSettings masks, Duration latencyBudget, KafkaSecurity security) {
     static final int MAX_BATCH_SIZE = 256;
     static final Duration MAX_LINGER = Duration.ofSeconds(10);
     /** Long enough to fill a batch from frames already fetched, short enough not to be felt on a live feed. */
@@ -44,6 +46,7 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
         Objects.requireNonNull(hrPayload, "hrPayload");
         Objects.requireNonNull(masks, "masks");
         Objects.requireNonNull(latencyBudget, "latencyBudget");
+        Objects.requireNonNull(security, "security");
         if (latencyBudget.isNegative() || latencyBudget.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("latencyBudget must be between 0 (off) and 1 h, got " + latencyBudget);
         }
@@ -79,6 +82,15 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
         }
     }
 
+    /** A worker without Kafka security settings. */
+    public WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
+                        Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
+                        int streamThreads, int inferenceThreads, PayloadCodec hrPayload, MaskSettings masks,
+                        Duration latencyBudget) {
+        this(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize, batchLinger, stateDir,
+                streamThreads, inferenceThreads, hrPayload, masks, latencyBudget, KafkaSecurity.NONE);
+    }
+
     /** A worker without a latency budget (every frame goes through the model, however late). */
     public WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
                         Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
@@ -98,12 +110,18 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
     /** This configuration with other mask settings. */
     public WorkerConfig withMasks(MaskSettings newMasks) {
         return new WorkerConfig(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize,
-                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, newMasks, latencyBudget);
+                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, newMasks, latencyBudget, security);
     }
 
     /** This configuration with a latency budget (live mode). */
     public WorkerConfig withLatencyBudget(Duration budget) {
         return new WorkerConfig(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize,
-                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, masks, budget);
+                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, masks, budget, security);
+    }
+
+    /** This configuration with Kafka TLS/SASL settings. */
+    public WorkerConfig withSecurity(KafkaSecurity newSecurity) {
+        return new WorkerConfig(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize,
+                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, masks, latencyBudget, newSecurity);
     }
 }

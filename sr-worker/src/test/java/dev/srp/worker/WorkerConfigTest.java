@@ -49,6 +49,16 @@ class WorkerConfigTest {
         limits.topicConfig().forEach((k, v) -> assertEquals(v, p.get(StreamsConfig.topicPrefix(k)), k));
     }
 
+    /** Security settings go un-prefixed, so Kafka Streams gives them to its producer, consumers and admin. */
+    @Test
+    void streamsPropertiesCarryTheKafkaSecuritySettings() {
+        java.util.Properties p = WorkerStreamsConfig.of(config(4, 2, Duration.ofMillis(20), 1).withSecurity(
+                new dev.srp.contract.KafkaSecurity(java.util.Map.of("security.protocol", "SASL_SSL",
+                        "sasl.mechanism", "SCRAM-SHA-512"))));
+        assertEquals("SASL_SSL", p.get("security.protocol"));
+        assertEquals("SCRAM-SHA-512", p.get("sasl.mechanism"));
+    }
+
     @Test
     void defaultModelsAreTheTrainedX4AndTheInterimX2() {
         assertEquals(Path.of("/opt/srp/models/samsr-fast-x4.pt"), ModelCatalog.defaultModel(Path.of("/opt/srp"), 4));
