@@ -53,4 +53,5 @@ print(f"end-to-end latency p50 {quantile(0.5):.3f} s, p99 {quantile(0.99):.3f} s
 rss = [l.split() for l in open(out + "/rss.tsv")][1:]
 print("RSS MiB over time (t_s:MiB): " + " ".join(f"{t}:{r}" for t, r in rss))
 PY
-echo "files: $out (HLS in $out/hls, log $out/srp.log)"
+/usr/bin/python3 tools/plot_rss.py "$out/rss.tsv" "$out/rss.png" "srp upscale live run: RSS over time" >/dev/null
+echo "files: $out (HLS in $out/hls, log $out/srp.log, RSS plot $out/rss.png)"
