@@ -1,5 +1,7 @@
 package dev.srp.worker;
 
+import dev.srp.contract.FrameMessage;
+
 /**
  * What a live stream shows for a frame that missed its deadline: a bicubic upscale of the LR frame (about 10 ms
  * at 320x180 -> 1280x720), so the stream keeps its pace instead of stalling behind the model.
@@ -43,6 +45,12 @@ final class BicubicFallback {
             return ((A + 2) * x - (A + 3)) * x * x + 1;
         }
         return x < 2 ? ((A * x - 5 * A) * x + 8 * A) * x - 4 * A : 0;
+    }
+
+    /** The frame with its pixels upscaled; every other field kept. */
+    FrameMessage upscale(FrameMessage frame) {
+        return frame.withPixels(frame.width() * scale, frame.height() * scale,
+                upscale(frame.pixels(), frame.width(), frame.height()));
     }
 
     /** Packed RGB24 of {@code scale * width} x {@code scale * height}. */

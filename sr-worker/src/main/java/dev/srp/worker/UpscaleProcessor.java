@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,6 +21,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Per stream task: buffers LR frames in the changelogged pending store, runs a batch when {@code batchSize}
@@ -53,8 +53,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     private BatchInference inference;
     private final long latencyBudgetMillis;
     /** Null unless a latency budget is set. */
-    private BicubicFallback fallback;
-    private final int scale;
+    private final BicubicFallback fallback;
     /** Null when masks are off for this worker's model. */
     private ShotMaskCache masks;
     private long nextSequence;
@@ -66,7 +65,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         this.batchSize = config.batchSize();
         this.linger = config.batchLinger();
         this.latencyBudgetMillis = config.latencyBudget().toMillis();
-        this.scale = config.scale();
+        this.fallback = latencyBudgetMillis > 0 ? new BicubicFallback(config.scale()) : null;
         this.upscalers = upscalers;
         this.maskGenerators = maskGenerators;
         this.maskSettings = config.masks();
@@ -88,9 +87,6 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         }
         this.upscaler = upscalers.get();
         this.inference = new BatchInference(upscaler, batchSize, metrics);
-        if (latencyBudgetMillis > 0) {
-            fallback = new BicubicFallback(scale);
-        }
         context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> flush());
         if (maskSettings.mode().enabledFor(upscaler.modelInputs())) {
             masks = new ShotMaskCache(context.getStateStore(MaskStore.NAME), maskGenerators.get(), maskSettings,
@@ -156,8 +152,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             FrameMessage frame = decoded.get(entry.key);
             frame = frame != null ? frame : serde.deserialize(topics.framesLr(), entry.value.value());
             if (fallback != null && started - entry.value.timestamp() > latencyBudgetMillis) {
-                hr[i] = frame.withPixels(frame.width() * scale, frame.height() * scale,
-                        fallback.upscale(frame.pixels(), frame.width(), frame.height()));
+                hr[i] = fallback.upscale(frame);
                 metrics.deadlineMissed();
                 continue;
             }
@@ -200,12 +195,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             LOG.error("model {} failed on {} frames; they go out bicubic (live mode): {}", upscaler.name(),
                     lr.size(), e.toString());
             metrics.modelFailed(lr.size());
-            List<FrameMessage> out = new ArrayList<>(lr.size());
-            for (FrameMessage f : lr) {
-                out.add(f.withPixels(f.width() * scale, f.height() * scale,
-                        fallback.upscale(f.pixels(), f.width(), f.height())));
-            }
-            return out;
+            return lr.stream().map(fallback::upscale).toList();
         }
     }
 
@@ -241,6 +231,5 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         if (upscaler != null) {
             upscaler.close();
         }
-
     }
 }
