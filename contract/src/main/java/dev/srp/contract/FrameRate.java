@@ -8,6 +8,11 @@ public record FrameRate(int numerator, int denominator) {
         }
     }
 
+    /** Length of one frame in microseconds, rounded. */
+    public long frameMicros() {
+        return Math.round(1e6 * denominator / numerator);
+    }
+
     public double fps() {
         return (double) numerator / denominator;
     }

@@ -138,8 +138,7 @@ public final class Ingest {
             }
             chunks = audio.chunkCount();
         }
-        long frameMicros = Math.round(1e6 * rate.denominator() / rate.numerator());
-        publisher.send(FrameMessage.endOfStream(streamId, frames, shots.lastPts() + frameMicros, rate));
+        publisher.send(FrameMessage.endOfStream(streamId, frames, shots.lastPts() + rate.frameMicros(), rate));
         if (audio != null) {
             publisher.send(AudioChunk.endOfAudio(streamId, chunks, info.sampleRate(), info.channels()));
         }

@@ -34,7 +34,6 @@ final class ReconnectingSource implements AutoCloseable {
     private final boolean alwaysLive;
     private final Listener listener;
     private final SourceInfo info;
-    private final long frameMicros;
     private VideoSource current;
     private long offsetMicros;
     private long lastVideoPts = -1;
@@ -52,7 +51,6 @@ final class ReconnectingSource implements AutoCloseable {
         this.listener = listener;
         this.current = first;
         this.info = first.info();
-        this.frameMicros = Math.round(1e6 * info.frameRate().denominator() / info.frameRate().numerator());
     }
 
     /** Opens the source once; a source that cannot be opened at start fails at once (most likely a wrong URL). */
@@ -140,7 +138,7 @@ final class ReconnectingSource implements AutoCloseable {
                     return false;
                 }
                 current = next;
-                offsetMicros = lastVideoPts + frameMicros;
+                offsetMicros = lastVideoPts + info.frameRate().frameMicros();
                 Duration outage = Duration.ofNanos(System.nanoTime() - started);
                 LOG.warn("{} is back after {} ms; the stream goes on with a new shot", shown, outage.toMillis());
                 listener.resumed(outage);
