@@ -92,6 +92,15 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
                 spillDir, 0);
     }
 
+    /**
+     * Whether egress writes this output in place while it grows (HLS) rather than under a temporary name renamed
+     * when complete; a launcher staging the output must not stage such a one.
+     */
+    public static boolean writesInPlace(Path output) {
+        Container c = Container.ofFileName(output.getFileName().toString());
+        return c != null && c.live();
+    }
+
     Container container() {
         return containerOf(outputTemplate);
     }

@@ -1,6 +1,7 @@
 package dev.srp.launcher;
 
 import dev.srp.contract.SrpException;
+import dev.srp.egress.EgressConfig;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ final class StagedOutput {
 
     StagedOutput(Path target) {
         this.target = target;
-        if (target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".m3u8")) {
+        if (EgressConfig.writesInPlace(target)) {
             // HLS is watched while it grows, so it is written in place (segments beside the playlist)
             this.staging = target;
             return;
