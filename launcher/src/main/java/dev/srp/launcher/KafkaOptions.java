@@ -34,13 +34,19 @@ final class KafkaOptions {
                     + "sasl.*) for TLS and SASL; passed to every Kafka client of the service (env SRP_KAFKA_CONFIG).")
     java.nio.file.Path kafkaConfig;
 
+    /** Read once: ensureTopics and the service's own clients both need it. */
+    private KafkaSecurity security;
+
     /** Creates the srp topics if they do not exist yet. */
     void ensureTopics() {
         TopicSetup.ensure(bootstrap, topics(), partitions, limits(), replicationFactor, security());
     }
 
     KafkaSecurity security() {
-        return kafkaConfig == null ? KafkaSecurity.NONE : KafkaSecurity.load(kafkaConfig);
+        if (security == null) {
+            security = kafkaConfig == null ? KafkaSecurity.NONE : KafkaSecurity.load(kafkaConfig);
+        }
+        return security;
     }
 
     Topics topics() {
