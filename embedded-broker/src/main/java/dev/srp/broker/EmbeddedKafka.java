@@ -32,10 +32,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrap;
     private final MessageLimits limits;
-    private String saslBootstrap;
+    private final String saslBootstrap;
 
     private EmbeddedKafka(Path dataDir, boolean ownsDataDir, KafkaRaftServer server, String bootstrap,
-                          MessageLimits limits) {
+                          String saslBootstrap, MessageLimits limits) {
+        this.saslBootstrap = saslBootstrap;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.server = server;
@@ -123,8 +124,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + brokerPort;
-            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, ownsDataDir, server, bootstrap, limits);
-            kafka.saslBootstrap = saslUser == null ? null : "127.0.0.1:" + saslPort;
+            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, ownsDataDir, server, bootstrap,
+                    saslUser == null ? null : "127.0.0.1:" + saslPort, limits);
             kafka.awaitReady();
             return kafka;
         } catch (IOException | RuntimeException e) {
