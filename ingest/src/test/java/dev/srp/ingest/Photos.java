@@ -1,5 +1,6 @@
 package dev.srp.ingest;
 
+import dev.srp.media.RgbFrames;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,19 +18,7 @@ record Photos(int width, int height, byte[] rgb) {
                 throw new IllegalArgumentException("no test photo " + name);
             }
             BufferedImage img = ImageIO.read(in);
-            int w = img.getWidth();
-            int h = img.getHeight();
-            byte[] rgb = new byte[w * h * 3];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int c = img.getRGB(x, y);
-                    int p = (y * w + x) * 3;
-                    rgb[p] = (byte) (c >> 16);
-                    rgb[p + 1] = (byte) (c >> 8);
-                    rgb[p + 2] = (byte) c;
-                }
-            }
-            return new Photos(w, h, rgb);
+            return new Photos(img.getWidth(), img.getHeight(), RgbFrames.fromImage(img));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
