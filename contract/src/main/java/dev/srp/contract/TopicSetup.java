@@ -1,5 +1,6 @@
 package dev.srp.contract;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +14,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the srp topics on any cluster, each with the record size limit from {@link MessageLimits}; topics that
- * exist are left as they are. The audio topic has one partition: a stream's audio must stay in order.
+ * exist are left as they are. The audio topic has one partition: a stream's audio must stay in order. The ingest
+ * progress topic is small (one record per stream once compacted): one partition, compacted, never deleted by age.
  */
 public final class TopicSetup {
     private TopicSetup() {
@@ -29,10 +31,13 @@ public final class TopicSetup {
         Map<String, Object> adminConfig = new java.util.HashMap<>();
         adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(security.applyTo(adminConfig))) {
-            List<NewTopic> wanted = Stream.of(topics.framesLr(), topics.framesHr(), topics.audio(), topics.deadLetter())
+            List<NewTopic> wanted = new ArrayList<>(Stream.of(topics.framesLr(), topics.framesHr(),
+                            topics.audio(), topics.deadLetter())
                     .map(name -> new NewTopic(name, name.equals(topics.audio()) ? 1 : partitions, replicationFactor)
                             .configs(limits.topicConfig()))
-                    .toList();
+                    .toList());
+            wanted.add(new NewTopic(topics.ingestProgress(), 1, replicationFactor)
+                    .configs(Map.of("cleanup.policy", "compact")));
             for (var entry : admin.createTopics(wanted).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);

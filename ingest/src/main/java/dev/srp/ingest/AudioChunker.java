@@ -30,6 +30,11 @@ final class AudioChunker {
         this.buffer = new byte[Math.max(1, sampleRate * chunkMillis / 1000) * bytesPerFrame];
     }
 
+    /** Numbers chunks on from {@code nextSequence}: a resumed stream continues its audio sequence. */
+    void continueAt(long nextSequence) {
+        sequence = nextSequence;
+    }
+
     /** Adds interleaved s16le samples starting at {@code ptsMicros}; returns the chunks that filled up. */
     List<AudioChunk> add(byte[] pcm, long ptsMicros) {
         List<AudioChunk> full = new ArrayList<>(1);

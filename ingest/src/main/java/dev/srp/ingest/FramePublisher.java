@@ -20,7 +20,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends frames and audio in Kafka transactions of a few frames each: small enough that downstream sees frames
  * promptly, large enough that commits do not dominate. Read-committed consumers never see an aborted run's tail.
- * Values are serialised here rather than by the producer so their sizes can be counted.
+ * Values are serialised here rather than by the producer so their sizes can be counted. Every transaction also
+ * carries the stream's {@link StreamProgress}, so what a restarted ingest reads back matches the committed frames
+ * exactly.
  */
 final class FramePublisher implements AutoCloseable {
     static final int FRAMES_PER_TRANSACTION = 8;
@@ -38,6 +40,7 @@ final class FramePublisher implements AutoCloseable {
     private long pendingFrameBytes;
     private int pendingChunks;
     private long pendingChunkBytes;
+    private StreamProgress progress;
 
     private FramePublisher(IngestConfig config, IngestMetrics metrics, KafkaProducer<String, byte[]> producer) {
         this.config = config;
@@ -72,9 +75,19 @@ final class FramePublisher implements AutoCloseable {
         return new FramePublisher(config, metrics, producer);
     }
 
+    /** Where the stream stands before this run publishes anything; required before the first send. */
+    void startFrom(StreamProgress start) {
+        progress = start;
+    }
+
+    StreamProgress progress() {
+        return progress;
+    }
+
     void send(FrameMessage frame) {
         byte[] value = frameSerde.serialize(config.topics().framesLr(), frame);
         send(config.topics().framesLr(), frame.key(), value);
+        progress = progress.after(frame);
         if (!frame.isEndOfStream()) {
             pendingFrames++;
             pendingFrameBytes += value.length;
@@ -84,6 +97,7 @@ final class FramePublisher implements AutoCloseable {
     void send(AudioChunk chunk) {
         byte[] value = audioSerde.serialize(config.topics().audio(), chunk);
         send(config.topics().audio(), chunk.streamId(), value);
+        progress = progress.after(chunk);
         if (!chunk.isEnd()) {
             pendingChunks++;
             pendingChunkBytes += value.length;
@@ -105,6 +119,7 @@ final class FramePublisher implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
+        send(config.topics().ingestProgress(), config.streamId(), progress.toBytes());
         try {
             producer.commitTransaction();
         } catch (KafkaException e) {

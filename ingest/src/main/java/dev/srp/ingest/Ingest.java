@@ -58,8 +58,17 @@ public final class Ingest {
             listener.onOpened(info);
             IngestResult result;
             try (FramePublisher publisher = FramePublisher.open(config, metrics)) {
+                // read only now: opening the stream's transactional producer aborted a dead ingest's open transaction
+                StreamProgress earlier = ProgressLog.read(config).orElse(null);
+                if (earlier != null && earlier.ended()) {
+                    LOG.info("stream {} was already published completely ({} frames); nothing to do",
+                            config.streamId(), earlier.nextFrame());
+                    return IngestResult.alreadyComplete(earlier, info);
+                }
+                checkSameFormat(earlier, source);
+                publisher.startFrom(earlier != null ? earlier : StreamProgress.start(info));
                 try {
-                    result = stream(source, publisher, listener, outages);
+                    result = stream(source, publisher, listener, outages, earlier);
                 } catch (RuntimeException e) {
                     publisher.abort();
                     throw e;
@@ -72,6 +81,16 @@ public final class Ingest {
                         "check the source; raise --reconnect-for to wait longer for it", null);
             }
             return result;
+        }
+    }
+
+    /** A stream is continued only with frames of the size and rate it began with. */
+    private void checkSameFormat(StreamProgress earlier, ReconnectingSource source) {
+        String change = earlier == null ? null : earlier.formatChange(source.info());
+        if (change != null) {
+            throw new IngestFailure(Reason.OTHER, "stream " + config.streamId() + " was begun by an earlier ingest, "
+                    + "but " + source.shownInput() + " gives " + change, "publish this input under a new --stream-id",
+                    null);
         }
     }
 
@@ -93,8 +112,13 @@ public final class Ingest {
         }
     }
 
+    /**
+     * Publishes the source's frames and audio. A stream an earlier ingest began ({@code earlier} not null) is
+     * resumed: a replayable input is decoded again from its start (so shot ids come out the same) and what was
+     * committed is skipped; a live one goes on from where the stream stood, with a new shot.
+     */
     private IngestResult stream(ReconnectingSource source, FramePublisher publisher, IngestListener listener,
-                                Outages outages) {
+                                Outages outages, StreamProgress earlier) {
         SourceInfo info = source.info();
         String streamId = config.streamId();
         FrameRate rate = info.frameRate();
@@ -103,18 +127,40 @@ public final class Ingest {
         outages.shots = shots;
         AudioChunker audio = info.hasAudio()
                 ? new AudioChunker(streamId, info.sampleRate(), info.channels(), AUDIO_CHUNK_MILLIS) : null;
-        if (audio == null) {
+        boolean replay = earlier != null && source.replayable();
+        long skipFrames = replay ? earlier.nextFrame() : 0;
+        long skipChunks = replay ? earlier.nextAudioChunk() : 0;
+        if (earlier != null) {
+            LOG.info("stream {}: frames 0-{} were committed by an earlier ingest; {}", streamId,
+                    earlier.nextFrame() - 1, replay ? "decoding " + source.shownInput() + " again and skipping them"
+                            : "going on with what " + source.shownInput() + " sends now, as a new shot");
+        }
+        if (earlier != null && !replay) {
+            shots.continueAfter(earlier.nextFrame(), earlier.lastShotId());
+            source.continueAt(earlier.nextPtsMicros());
+            if (audio != null) {
+                audio.continueAt(earlier.nextAudioChunk());
+            }
+        }
+        if (audio == null && earlier == null) {
             // Say "no audio" up front: egress cannot start encoding until it knows whether to mux a soundtrack.
+            // (A resumed stream said so in its first transaction.)
             publisher.send(AudioChunk.endOfAudio(streamId, 0, info.sampleRate(), info.channels()));
         }
         long notified = 0;
         for (Decoded d; (d = source.next()) != null; ) {
             if (d instanceof VideoFrame v) {
                 metrics.frameDecoded(v.decodeSeconds());
-                shots.add(v).forEach(publisher::send);
+                for (FrameMessage m : shots.add(v)) {
+                    if (m.frameIndex() >= skipFrames) {
+                        publisher.send(m);
+                    }
+                }
             } else if (d instanceof AudioSamples a && audio != null) {
                 for (AudioChunk chunk : audio.add(a.pcm(), a.ptsMicros())) {
-                    publisher.send(chunk);
+                    if (chunk.sequence() >= skipChunks) {
+                        publisher.send(chunk);
+                    }
                 }
             }
             if (publisher.commitIfDue()) {
@@ -123,6 +169,9 @@ public final class Ingest {
         }
         // the detector's last few frames, still in transactions of at most FRAMES_PER_TRANSACTION frames
         for (FrameMessage m : shots.finish()) {
+            if (m.frameIndex() < skipFrames) {
+                continue;
+            }
             publisher.send(m);
             if (publisher.commitIfDue()) {
                 notified = notifyPublished(listener, notified, m.frameIndex() + 1);
@@ -130,21 +179,27 @@ public final class Ingest {
         }
         long frames = shots.frames();
         checkComplete(source, frames);
+        if (frames < skipFrames) {
+            throw new IngestFailure(Reason.TRUNCATED, source.shownInput() + " decoded to " + frames + " frames, but "
+                    + "an earlier ingest of stream " + streamId + " already published " + skipFrames,
+                    "publish this input under a new --stream-id", null);
+        }
         long chunks = 0;
         if (audio != null) {
             AudioChunk last = audio.flush();
-            if (last != null) {
+            if (last != null && last.sequence() >= skipChunks) {
                 publisher.send(last);
             }
             chunks = audio.chunkCount();
         }
-        publisher.send(FrameMessage.endOfStream(streamId, frames, shots.lastPts() + rate.frameMicros(), rate));
+        publisher.send(FrameMessage.endOfStream(streamId, frames, publisher.progress().nextPtsMicros(), rate));
         if (audio != null) {
             publisher.send(AudioChunk.endOfAudio(streamId, chunks, info.sampleRate(), info.channels()));
         }
         publisher.commit();
         notifyPublished(listener, notified, frames);
-        return new IngestResult(frames, shots.shots(), shots.refreshSegments(), chunks, info);
+        return new IngestResult(frames, shots.shots(), shots.refreshSegments(), chunks, info,
+                earlier == null ? 0 : earlier.nextFrame(), false);
     }
 
     /** Fails (or, with allowTruncated, warns) when decoding stopped early or far short of the declared length. */

@@ -9,6 +9,14 @@ package dev.srp.ingest;
  *                    {@code shots + refreshSegments} shot ids
  * @param audioChunks audio chunks published (the end-of-audio marker's count)
  * @param source      what the source declared when opened
+ * @param resumedAtFrame frames an earlier ingest of the same stream had already committed, which this run did not
+ *                    publish again (0 for a new stream)
+ * @param alreadyComplete the stream had been published completely before; this run published nothing
  */
-public record IngestResult(long frames, long shots, long refreshSegments, long audioChunks, SourceInfo source) {
+public record IngestResult(long frames, long shots, long refreshSegments, long audioChunks, SourceInfo source,
+                           long resumedAtFrame, boolean alreadyComplete) {
+    /** A stream an earlier ingest finished: nothing is published again. */
+    static IngestResult alreadyComplete(StreamProgress done, SourceInfo source) {
+        return new IngestResult(done.nextFrame(), 0, 0, done.nextAudioChunk(), source, done.nextFrame(), true);
+    }
 }

@@ -32,6 +32,7 @@ final class ReconnectingSource implements AutoCloseable {
     private final Duration reconnectFor;
     private final boolean mayReconnect;
     private final boolean alwaysLive;
+    private final boolean isFile;
     private final Listener listener;
     private final SourceInfo info;
     private VideoSource current;
@@ -48,6 +49,7 @@ final class ReconnectingSource implements AutoCloseable {
         this.reconnectFor = config.reconnectFor();
         this.mayReconnect = !location.isFile() && !reconnectFor.isZero();
         this.alwaysLive = location.alwaysLive();
+        this.isFile = location.isFile();
         this.listener = listener;
         this.current = first;
         this.info = first.info();
@@ -78,6 +80,21 @@ final class ReconnectingSource implements AutoCloseable {
                 return null;
             }
         }
+    }
+
+    /**
+     * Whether reading the input again gives the same frames (a file, or a URL of known length such as a video on
+     * a web server), so a restarted ingest can decode it again and skip what was published; otherwise (a camera,
+     * a live playlist) a restart can only go on with what the source sends now.
+     */
+    boolean replayable() {
+        return !alwaysLive && (isFile || info.estimatedFrames() > 0);
+    }
+
+    /** Continues a timeline an earlier ingest left at {@code ptsMicros}; call before the first {@link #next()}. */
+    void continueAt(long ptsMicros) {
+        offsetMicros = ptsMicros;
+        lastVideoPts = ptsMicros - 1;
     }
 
     /** Why a live source ended (it dropped and did not come back), or null when it ended normally. */

@@ -27,7 +27,6 @@ final class ShotNumbering {
     private long shotId = -1;
     private long shots;
     private long refreshes;
-    private long lastPts;
 
     ShotNumbering(String streamId, FrameRate rate, ShotDetector detector, IngestMetrics metrics) {
         this.streamId = streamId;
@@ -46,6 +45,18 @@ final class ShotNumbering {
     /** The next frame added starts a new shot (the source dropped and came back: the picture may differ). */
     void markGap() {
         forcedCuts.addLast(added);
+    }
+
+    /**
+     * Continues a stream an earlier ingest published up to frame {@code nextFrame - 1} in shot {@code lastShotId}:
+     * numbering goes on from there, and the first frame starts a new shot (the picture has moved on meanwhile).
+     * Call before the first frame.
+     */
+    void continueAfter(long nextFrame, long lastShotId) {
+        frames = nextFrame;
+        added = nextFrame;
+        shotId = lastShotId;
+        forcedCuts.addLast(nextFrame);
     }
 
     /** The stream ended: every frame still waiting. */
@@ -72,7 +83,6 @@ final class ShotNumbering {
             }
             out.add(FrameMessage.frame(streamId, frames, v.ptsMicros(), rate, v.width(), v.height(),
                     PixelFormat.RGB24, shotId, v.rgb()));
-            lastPts = v.ptsMicros();
             frames++;
         }
         return out;
@@ -89,9 +99,5 @@ final class ShotNumbering {
 
     long refreshSegments() {
         return refreshes;
-    }
-
-    long lastPts() {
-        return lastPts;
     }
 }

@@ -92,7 +92,7 @@ class IngestIT {
 
         SourceInfo info = new SourceInfo(160, 96, new FrameRate(25, 1), 50, true, 48_000, 2);
         assertEquals(List.of(info), opened);
-        assertEquals(new IngestResult(50, 3, 0, result.audioChunks(), info), result);
+        assertEquals(new IngestResult(50, 3, 0, result.audioChunks(), info, 0, false), result);
         assertEquals(50, published.size());
         for (int i = 0; i < 50; i++) {
             assertEquals(i, published.get(i));

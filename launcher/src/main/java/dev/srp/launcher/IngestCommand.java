@@ -38,8 +38,14 @@ final class IngestCommand implements Callable<Integer> {
             IngestConfig config = source.settings().ingestConfig(input, id, kafka.bootstrap, kafka.topics(),
                     kafka.limits()).withSecurity(kafka.security());
             IngestResult result = new Ingest(config, new IngestMetrics(registry)).run(new IngestListener() { });
-            System.out.printf("srp ingest: stream %s: %d frames, %d shots, %d audio chunks published%n", id,
-                    result.frames(), result.shots(), result.audioChunks());
+            if (result.alreadyComplete()) {
+                System.out.printf("srp ingest: stream %s was already published completely (%d frames); nothing to "
+                        + "do. To upscale it again, give it a new --stream-id.%n", id, result.frames());
+            } else {
+                System.out.printf("srp ingest: stream %s: %d frames, %d shots, %d audio chunks published%s%n", id,
+                        result.frames(), result.shots(), result.audioChunks(), result.resumedAtFrame() == 0 ? ""
+                                : " (resumed: frames 0-" + (result.resumedAtFrame() - 1) + " came from an earlier run)");
+            }
             return 0;
         }
     }

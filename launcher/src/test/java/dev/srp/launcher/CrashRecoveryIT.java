@@ -11,6 +11,7 @@ import dev.srp.media.SyntheticClip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -136,6 +137,68 @@ class CrashRecoveryIT {
         }
     }
 
+    /** A longer clip for the ingest kill: ingest decodes 160x96 frames fast, and the kill must land mid-stream. */
+    private static final SyntheticClip LONG_CLIP = new SyntheticClip(160, 96, 25, 400, new int[] {100, 250, 330},
+            true, false);
+
+    @Test
+    void anIngestKilledMidStreamIsRestartedAndResumesWithoutLosingOrRepeatingAFrame() throws Exception {
+        int frames = LONG_CLIP.frames();
+        Path input = dir.resolve("long.mp4");
+        LONG_CLIP.write(input);
+        Path output = dir.resolve(STREAM + ".mp4");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS);
+             ServiceProcesses services = new ServiceProcesses(dir)) {
+            String bootstrap = kafka.bootstrapServers();
+            startWorker(services, "worker", "state", bootstrap);
+            startEgress(services, "egress", bootstrap);
+            MetricsScrape first = new MetricsScrape(PrometheusProcess.freePort());
+            services.start("ingest-1", "ingest", "--bootstrap", bootstrap, "--stream-id", STREAM, "--metrics-port",
+                    Integer.toString(first.port()), input.toString());
+
+            int publishedBeforeKill = awaitMidStream(services, first, "srp_ingest_frames_total", frames);
+            services.kill("ingest-1");
+            long killedAt = System.nanoTime();
+            List<Integer> committedAtKill = DeliveredFrames.committedOnTopic(bootstrap, LIMITS, TOPICS.framesLr(),
+                    STREAM);
+            assertTrue(committedAtKill.size() < frames, "ingest-1 had committed every frame before the kill");
+
+            // the same input and stream id, as a restarted container or a re-run batch script gives it
+            services.start("ingest-2", "ingest", "--bootstrap", bootstrap, "--stream-id", STREAM, input.toString());
+            int exit = services.awaitExit("ingest-2", Duration.ofSeconds(120));
+            String log = Files.readString(dir.resolve("ingest-2.log"));
+            assertEquals(0, exit, log);
+            assertTrue(log.contains("resumed: frames 0-" + (committedAtKill.size() - 1) + " came from an earlier run"),
+                    "ingest-2 did not resume after the " + committedAtKill.size() + " committed frames: " + log);
+            services.awaitFile(output, OUTPUT_TIMEOUT);
+            double recoverySeconds = (System.nanoTime() - killedAt) / 1e9;
+
+            FrameAccounting file = new FrameAccounting(frames, DeliveredFrames.inVideo(output, SCALE));
+            FrameAccounting topic = new FrameAccounting(frames, DeliveredFrames.committedOnTopic(bootstrap, LIMITS,
+                    TOPICS.framesLr(), STREAM));
+            List<Integer> audio = DeliveredFrames.committedAudioChunks(bootstrap, LIMITS, TOPICS.audio(), STREAM);
+            FrameAccounting chunks = new FrameAccounting(audio.isEmpty() ? 0 : Collections.max(audio) + 1, audio);
+            System.out.printf("frame accounting, ingest killed: %s; %s committed %d, duplicated %s; audio chunks "
+                            + "committed %d, missing %s, duplicated %s; ingest-1 had published %d frames (%d "
+                            + "committed at SIGKILL), ingest-2 resumed at frame %d; output %.1f s after the kill%n",
+                    file.summary(), TOPICS.framesLr(), topic.seen().size(), topic.duplicated(), audio.size(),
+                    chunks.missing(), chunks.duplicated(), publishedBeforeKill, committedAtKill.size(),
+                    committedAtKill.size(), recoverySeconds);
+            file.assertExactlyOnceInOrder("output file");
+            topic.assertExactlyOnce("committed " + TOPICS.framesLr());
+            chunks.assertExactlyOnce("committed " + TOPICS.audio());
+            assertTrue(audio.size() > 60, "audio chunks: " + audio.size());
+
+            // once the stream is complete, the same ingest again publishes nothing and says so
+            CliRun again = CliRun.of("ingest", "--bootstrap", bootstrap, "--stream-id", STREAM, input.toString());
+            assertEquals(0, again.exitCode(), again.stderr());
+            assertTrue(again.stdout().contains("already published completely (" + frames + " frames); nothing to do"),
+                    again.stdout());
+            assertEquals(frames, DeliveredFrames.committedOnTopic(bootstrap, LIMITS, TOPICS.framesLr(), STREAM)
+                    .size(), "frames on " + TOPICS.framesLr() + " after the third run");
+        }
+    }
+
     private Path writeClip() throws Exception {
         Path input = dir.resolve("clip.mp4");
         CLIP.write(input);
@@ -177,6 +240,11 @@ class CrashRecoveryIT {
      */
     private static int awaitMidStream(ServiceProcesses services, MetricsScrape metrics, String counter)
             throws Exception {
+        return awaitMidStream(services, metrics, counter, FRAMES);
+    }
+
+    private static int awaitMidStream(ServiceProcesses services, MetricsScrape metrics, String counter, int total)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         double frames;
         while (Double.isNaN(frames = metrics.value(counter)) || frames < KILL_AT) {
@@ -185,7 +253,7 @@ class CrashRecoveryIT {
                     + services.logs());
             Thread.sleep(50);
         }
-        assertTrue(frames < FRAMES, "the whole stream was through before the kill: " + counter + " = " + frames);
+        assertTrue(frames < total, "the whole stream was through before the kill: " + counter + " = " + frames);
         return (int) frames;
     }
 

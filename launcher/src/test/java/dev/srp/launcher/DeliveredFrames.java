@@ -1,5 +1,7 @@
 package dev.srp.launcher;
 
+import dev.srp.contract.AudioChunk;
+import dev.srp.contract.AudioChunkSerde;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MessageLimits;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -52,21 +55,40 @@ final class DeliveredFrames {
      * committed twice counts twice (egress would hide that by dropping the second copy).
      */
     static List<Integer> committedOnTopic(String bootstrap, MessageLimits limits, String topic, String streamId) {
-        return onTopic(bootstrap, limits, topic, streamId, IsolationLevel.READ_COMMITTED);
+        return onTopic(bootstrap, limits, topic, frameIndexOf(topic, streamId), IsolationLevel.READ_COMMITTED);
+    }
+
+    /** The audio chunk sequence numbers of {@code streamId} a read-committed consumer sees on {@code topic}. */
+    static List<Integer> committedAudioChunks(String bootstrap, MessageLimits limits, String topic,
+                                              String streamId) {
+        AudioChunkSerde serde = new AudioChunkSerde();
+        return onTopic(bootstrap, limits, topic, value -> {
+            AudioChunk c = serde.deserialize(topic, value);
+            return c.streamId().equals(streamId) && !c.isEnd() ? Math.toIntExact(c.sequence()) : null;
+        }, IsolationLevel.READ_COMMITTED);
     }
 
     /** Like {@link #committedOnTopic}, but with the frames of aborted and still open transactions too. */
     static List<Integer> writtenToTopic(String bootstrap, MessageLimits limits, String topic, String streamId) {
-        return onTopic(bootstrap, limits, topic, streamId, IsolationLevel.READ_UNCOMMITTED);
+        return onTopic(bootstrap, limits, topic, frameIndexOf(topic, streamId), IsolationLevel.READ_UNCOMMITTED);
     }
 
-    private static List<Integer> onTopic(String bootstrap, MessageLimits limits, String topic, String streamId,
-                                         IsolationLevel isolation) {
+    /** A frame record's index when it is a frame of {@code streamId}, else null. */
+    private static Function<byte[], Integer> frameIndexOf(String topic, String streamId) {
+        FrameSerde serde = FrameSerde.defaultCodec();
+        return value -> {
+            FrameMessage m = serde.deserialize(topic, value);
+            return m.streamId().equals(streamId) && !m.isEndOfStream() ? Math.toIntExact(m.frameIndex()) : null;
+        };
+    }
+
+    /** What {@code numberOf} makes of each record on {@code topic}, in partition order; nulls are left out. */
+    private static List<Integer> onTopic(String bootstrap, MessageLimits limits, String topic,
+                                         Function<byte[], Integer> numberOf, IsolationLevel isolation) {
         Map<String, Object> config = new HashMap<>(limits.consumerConfig());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        FrameSerde serde = FrameSerde.defaultCodec();
         List<Integer> indexes = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -82,9 +104,9 @@ final class DeliveredFrames {
                     throw new AssertionError("could not read " + topic + " to its end offsets " + end);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    FrameMessage m = serde.deserialize(topic, r.value());
-                    if (m.streamId().equals(streamId) && !m.isEndOfStream()) {
-                        indexes.add(Math.toIntExact(m.frameIndex()));
+                    Integer n = numberOf.apply(r.value());
+                    if (n != null) {
+                        indexes.add(n);
                     }
                 }
             }

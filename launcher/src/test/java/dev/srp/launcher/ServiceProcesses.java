@@ -53,6 +53,15 @@ final class ServiceProcesses implements AutoCloseable {
         assertEquals(SIGKILL_EXIT, p.exitValue(), name + " ended, but not by SIGKILL");
     }
 
+    /** Waits for a service that ends by itself (an ingest of a file) and returns its exit code. */
+    int awaitExit(String name, Duration timeout) throws Exception {
+        Process p = live.get(name);
+        assertTrue(p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS), name + " did not finish within "
+                + timeout.toSeconds() + " s: " + logs());
+        live.remove(name);
+        return p.exitValue();
+    }
+
     /** SIGSTOP: freezes the service where it is, so a test can look at Kafka's state before it decides to kill. */
     void suspend(String name) throws Exception {
         signal(name, "STOP");
