@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.Topics;
+import dev.srp.contract.FrameMessage;
+import dev.srp.media.FrameIndexPattern;
+import dev.srp.media.MpegTsSender;
 import dev.srp.media.SyntheticClip;
+import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -196,6 +202,77 @@ class CrashRecoveryIT {
                     again.stdout());
             assertEquals(frames, DeliveredFrames.committedOnTopic(bootstrap, LIMITS, TOPICS.framesLr(), STREAM)
                     .size(), "frames on " + TOPICS.framesLr() + " after the third run");
+        }
+    }
+
+    @Test
+    void aLiveIngestKilledMidStreamIsRestartedAndGoesOnWithTheNextFrame() throws Exception {
+        SyntheticClip camera = new SyntheticClip(160, 96, 25, 150, new int[0], false, false);
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        String url = "udp://127.0.0.1:" + port;
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS);
+             ServiceProcesses services = new ServiceProcesses(dir);
+             MpegTsSender sender = MpegTsSender.open(camera, url)) {
+            String bootstrap = kafka.bootstrapServers();
+            List<String> args = List.of("ingest", "--bootstrap", bootstrap, "--stream-id", "cam", "--open-timeout",
+                    "PT8S", "--reconnect-for", "PT0S", url);
+            MetricsScrape first = new MetricsScrape(PrometheusProcess.freePort());
+            List<String> firstArgs = new ArrayList<>(args);
+            firstArgs.addAll(List.of("--metrics-port", Integer.toString(first.port())));
+            services.start("ingest-1", firstArgs.toArray(String[]::new));
+            assertTrue(MpegTsSender.awaitUdpListener(port, 60_000), "ingest-1 never listened: " + services.logs());
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> send(sender, 0, 60));
+            awaitMidStream(services, first, "srp_ingest_frames_total", 60);
+            services.kill("ingest-1");
+            sending.get(60, TimeUnit.SECONDS);
+            int committedAtKill = DeliveredFrames.committedOnTopic(bootstrap, LIMITS, TOPICS.framesLr(), "cam").size();
+
+            // camera frames 60-89 go out while no ingest runs: they are gone, as a real camera's would be
+            services.start("ingest-2", args.toArray(String[]::new));
+            assertTrue(MpegTsSender.awaitUdpListener(port, 60_000), "ingest-2 never listened: " + services.logs());
+            send(sender, 90, 60);
+            int exit = services.awaitExit("ingest-2", Duration.ofSeconds(60));
+            String log = Files.readString(dir.resolve("ingest-2.log"));
+            assertEquals(0, exit, log);
+
+            List<FrameMessage> committed = new ArrayList<>(DeliveredFrames.committedMessages(bootstrap, LIMITS,
+                    TOPICS.framesLr(), "cam"));
+            committed.sort(Comparator.comparingLong(FrameMessage::frameIndex));
+            List<FrameMessage> ends = committed.stream().filter(FrameMessage::isEndOfStream).toList();
+            List<FrameMessage> frames = committed.stream().filter(m -> !m.isEndOfStream()).toList();
+            FrameAccounting indexes = new FrameAccounting(frames.size(),
+                    frames.stream().map(m -> Math.toIntExact(m.frameIndex())).toList());
+            FrameMessage before = frames.get(committedAtKill - 1);
+            FrameMessage after = frames.get(committedAtKill);
+            int cameraBefore = FrameIndexPattern.read(before.pixels(), before.width(), 1);
+            int cameraAfter = FrameIndexPattern.read(after.pixels(), after.width(), 1);
+            System.out.printf("frame accounting, live ingest killed: %d frames committed by ingest-1, %d by ingest-2 "
+                            + "(stream frames %d and %d are camera frames %d and %d), indexes missing %s, duplicated "
+                            + "%s; shot %d -> %d; timestamp step %d us%n", committedAtKill,
+                    frames.size() - committedAtKill, committedAtKill - 1, committedAtKill, cameraBefore, cameraAfter,
+                    indexes.missing(), indexes.duplicated(), before.shotId(), after.shotId(),
+                    after.ptsMicros() - before.ptsMicros());
+            indexes.assertExactlyOnce("committed " + TOPICS.framesLr());
+            assertEquals(1, ends.size(), "end markers");
+            assertEquals(frames.size(), ends.get(0).frameCount(), "the end marker counts every frame");
+            assertTrue(cameraBefore < 60 && cameraAfter >= 90, "ingest-2's first frame comes after the gap: camera "
+                    + cameraBefore + " then " + cameraAfter);
+            assertTrue(after.shotId() > before.shotId(), "the restarted ingest starts a new shot");
+            assertTrue(after.ptsMicros() > before.ptsMicros() && after.ptsMicros() - before.ptsMicros() <= 40_001,
+                    "the timeline goes on from the last frame: " + (after.ptsMicros() - before.ptsMicros()) + " us");
+            assertTrue(log.contains("resumed: frames 0-" + (committedAtKill - 1)), log);
+        }
+    }
+
+    /** Camera frames {@code first..first+count-1} in real time. */
+    private static void send(MpegTsSender sender, int first, int count) {
+        try {
+            sender.send(first, count, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("the test camera failed", e);
         }
     }
 

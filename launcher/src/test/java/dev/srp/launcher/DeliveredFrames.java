@@ -73,6 +73,16 @@ final class DeliveredFrames {
         return onTopic(bootstrap, limits, topic, frameIndexOf(topic, streamId), IsolationLevel.READ_UNCOMMITTED);
     }
 
+    /** The frames of {@code streamId} (end marker included) a read-committed consumer sees on {@code topic}. */
+    static List<FrameMessage> committedMessages(String bootstrap, MessageLimits limits, String topic,
+                                                String streamId) {
+        FrameSerde serde = FrameSerde.defaultCodec();
+        return onTopic(bootstrap, limits, topic, value -> {
+            FrameMessage m = serde.deserialize(topic, value);
+            return m.streamId().equals(streamId) ? m : null;
+        }, IsolationLevel.READ_COMMITTED);
+    }
+
     /** A frame record's index when it is a frame of {@code streamId}, else null. */
     private static Function<byte[], Integer> frameIndexOf(String topic, String streamId) {
         FrameSerde serde = FrameSerde.defaultCodec();
@@ -82,14 +92,14 @@ final class DeliveredFrames {
         };
     }
 
-    /** What {@code numberOf} makes of each record on {@code topic}, in partition order; nulls are left out. */
-    private static List<Integer> onTopic(String bootstrap, MessageLimits limits, String topic,
-                                         Function<byte[], Integer> numberOf, IsolationLevel isolation) {
+    /** What {@code numberOf} makes of each record on {@code topic}, partition by partition; nulls are left out. */
+    private static <T> List<T> onTopic(String bootstrap, MessageLimits limits, String topic,
+                                       Function<byte[], T> numberOf, IsolationLevel isolation) {
         Map<String, Object> config = new HashMap<>(limits.consumerConfig());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<Integer> indexes = new ArrayList<>();
+        List<T> indexes = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -104,7 +114,7 @@ final class DeliveredFrames {
                     throw new AssertionError("could not read " + topic + " to its end offsets " + end);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    Integer n = numberOf.apply(r.value());
+                    T n = numberOf.apply(r.value());
                     if (n != null) {
                         indexes.add(n);
                     }
