@@ -1,12 +1,15 @@
 package dev.srp.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.MessageLimits;
 import dev.srp.media.SyntheticClip;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +45,67 @@ class SeparateServicesIT {
             services.awaitFile(output, Duration.ofSeconds(120));
             new FrameAccounting(FRAMES, DeliveredFrames.inVideo(output, 4)).assertExactlyOnceInOrder("output");
         }
+    }
+
+    /**
+     * A worker alone cannot keep up with a clip ingest publishes at decode speed: its consumer lag shows it, and a
+     * second worker started mid-stream joins the group, takes over partitions and upscales part of the stream.
+     */
+    @Test
+    void aWorkerThatFallsBehindShowsLagAndASecondOneJoinsWhileTheStreamRuns() throws Exception {
+        int frames = 400;
+        SyntheticClip clip = new SyntheticClip(160, 96, 25, frames, new int[] {50, 100, 150, 200, 250, 300, 350},
+                true, false);
+        Path input = dir.resolve("clip.mp4");
+        clip.write(input);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(MessageLimits.defaults());
+             ServiceProcesses services = new ServiceProcesses(dir)) {
+            String bootstrap = kafka.bootstrapServers();
+            MetricsScrape first = startWorker(services, "worker-1", bootstrap);
+            services.start("egress", "egress", "--bootstrap", bootstrap, "--output",
+                    dir.resolve("{stream}.mp4").toString(), "--preset", "veryfast");
+            CompletableFuture<CliRun> ingest = CompletableFuture.supplyAsync(() -> CliRun.of("ingest", "--bootstrap",
+                    bootstrap, "--stream-id", "cam8", input.toString()));
+
+            double lag = awaitLag(services, first, 50);
+            double firstBeforeJoin = first.value("srp_worker_frames_out_total");
+            MetricsScrape second = startWorker(services, "worker-2", bootstrap);
+            CliRun ingested = ingest.get(120, TimeUnit.SECONDS);
+            assertEquals(0, ingested.exitCode(), ingested.stderr());
+
+            Path output = dir.resolve("cam8.mp4");
+            services.awaitFile(output, Duration.ofSeconds(180));
+            double byFirst = first.value("srp_worker_frames_out_total");
+            double bySecond = second.value("srp_worker_frames_out_total");
+            System.out.printf("worker join: worker-1 lag %.0f records with %.0f frames out when worker-2 started; "
+                    + "frames out at the end: worker-1 %.0f, worker-2 %.0f%n", lag, firstBeforeJoin, byFirst, bySecond);
+            new FrameAccounting(frames, DeliveredFrames.inVideo(output, 4)).assertExactlyOnceInOrder("output");
+            assertTrue(bySecond > 0, "worker-2 upscaled nothing: it never got a partition while the stream ran");
+            assertTrue(firstBeforeJoin < frames, "worker-1 had finished the stream before worker-2 joined");
+        }
+    }
+
+    private MetricsScrape startWorker(ServiceProcesses services, String name, String bootstrap) throws Exception {
+        MetricsScrape metrics = new MetricsScrape(PrometheusProcess.freePort());
+        services.start(name, "worker", "--bootstrap", bootstrap, "--state-dir", dir.resolve(name).toString(),
+                "--inference-threads", "1", "--metrics-port", Integer.toString(metrics.port()));
+        return metrics;
+    }
+
+    /**
+     * Waits until the worker is upscaling (some frames out) and its consumer lag is at least {@code records}, and
+     * returns the lag.
+     */
+    private static double awaitLag(ServiceProcesses services, MetricsScrape metrics, double records)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        double lag;
+        while (Double.isNaN(lag = metrics.value("srp_worker_consumer_lag_records")) || lag < records
+                || !(metrics.value("srp_worker_frames_out_total") >= 8)) {
+            services.assertAlive();
+            assertTrue(System.nanoTime() < deadline, "the worker's lag stayed at " + lag + ": " + services.logs());
+            Thread.sleep(100);
+        }
+        return lag;
     }
 }

@@ -26,9 +26,17 @@ final class WorkerStreamsConfig {
         putAll(p, config.limits().consumerConfig(), StreamsConfig::globalConsumerPrefix);
         putAll(p, config.limits().topicConfig(), StreamsConfig::topicPrefix);
         // frames are large and each poll's records are processed before the next poll: a few batches at most
-        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),
-                Math.max(4, 2 * config.batchSize()));
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), inputQueueRecords(config));
+        // Streams' own input queue, per partition, likewise: by default it takes 1000 records, which is gigabytes
+        // of large frames and hides a worker that falls behind from the consumer-lag gauge (the records would sit
+        // read but not upscaled). Kept this small, lag counts what waits for the model and memory stays bounded.
+        p.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, inputQueueRecords(config));
         return p;
+    }
+
+    /** Frames Streams queues per input partition before it stops fetching: two inference batches. */
+    static int inputQueueRecords(WorkerConfig config) {
+        return Math.max(4, 2 * config.batchSize());
     }
 
     private static void putAll(Properties p, Map<String, ?> values, Function<String, String> prefix) {

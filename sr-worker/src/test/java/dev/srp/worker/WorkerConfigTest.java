@@ -47,6 +47,8 @@ class WorkerConfigTest {
             assertEquals(v, p.get(StreamsConfig.globalConsumerPrefix(k)), k);
         });
         limits.topicConfig().forEach((k, v) -> assertEquals(v, p.get(StreamsConfig.topicPrefix(k)), k));
+        // batch size 4: two batches queued per partition, not Streams' default of 1000 frames
+        assertEquals(8, p.get(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG));
     }
 
     /** Security settings go un-prefixed, so Kafka Streams gives them to its producer, consumers and admin. */
