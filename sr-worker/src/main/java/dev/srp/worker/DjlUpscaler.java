@@ -123,8 +123,12 @@ public final class DjlUpscaler implements Upscaler {
         if (conditioning == null || inputs.isEmpty()) {
             return Upscaler.super.upscaleInputs(inputs, width, height);
         }
-        return inCalls(inputs, chunk -> predict(conditioning.attach(RgbBatchTranslator.stack(
-                chunk.stream().map(UpscaleInput::rgb).toList(), width, height), chunk)));
+        return inCalls(inputs, chunk -> {
+            try (SamsrConditioning.Lease lease = conditioning.attach(RgbBatchTranslator.stack(
+                    chunk.stream().map(UpscaleInput::rgb).toList(), width, height), chunk)) {
+                return predict(lease.batch());
+            }
+        });
     }
 
     /** Runs {@code items} in forward calls of at most {@link #framesPerCall} frames; results in input order. */

@@ -2,6 +2,7 @@ package dev.srp.worker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.worker.masks.MaskSet;
 import dev.srp.worker.masks.SamNoise;
@@ -27,17 +28,39 @@ class SamsrConditioningTest {
         UpscaleInput a = new UpscaleInput(new byte[W * H * 3], masks, 5);
         UpscaleInput b = new UpscaleInput(new byte[W * H * 3], masks, 6);
 
-        RgbBatchTranslator.Batch one = conditioning.attach(frames(1), List.of(a));
+        RgbBatchTranslator.Batch one = conditioning.attach(frames(1), List.of(a)).batch();
         assertArrayEquals(masks.weightMap(), floats(one.weight()));
         assertArrayEquals(noise(masks, 5), floats(one.noise()));
 
-        RgbBatchTranslator.Batch three = conditioning.attach(frames(3), List.of(b, a, b));
+        RgbBatchTranslator.Batch three = conditioning.attach(frames(3), List.of(b, a, b)).batch();
         assertEquals(3, three.count());
         assertArrayEquals(concat(noise(masks, 6), noise(masks, 5), noise(masks, 6)), floats(three.noise()));
         float[] wm = masks.weightMap();
         assertArrayEquals(concat(wm, wm, wm), floats(three.weight()));
         // the one-frame batch reads the shot's buffer: attaching again must not have moved it
-        assertArrayEquals(noise(masks, 5), floats(conditioning.attach(frames(1), List.of(a)).noise()));
+        assertArrayEquals(noise(masks, 5), floats(conditioning.attach(frames(1), List.of(a)).batch().noise()));
+    }
+
+    /**
+     * A live feed starts a new shot every few seconds: the shots' direct buffers are reused, so their number stays
+     * bounded, and a shot evicted while a forward call still uses it is not overwritten under that call.
+     */
+    @Test
+    void reusesTheBuffersOfEvictedShotsButNeverUnderARunningCall() {
+        MaskSet masks = new MaskSet(W, H, List.of(new BitSet()));
+        SamsrConditioning conditioning = SamsrConditioning.forInputs(SamsrConditioning.INPUTS, 4, "test");
+        SamsrConditioning.Lease running = conditioning.attach(frames(1), List.of(new UpscaleInput(
+                new byte[W * H * 3], masks, 1)));
+        for (long seed = 2; seed < 40; seed++) {
+            try (SamsrConditioning.Lease lease = conditioning.attach(frames(1), List.of(new UpscaleInput(
+                    new byte[W * H * 3], masks, seed)))) {
+                assertArrayEquals(noise(masks, seed), floats(lease.batch().noise()), "shot " + seed);
+            }
+        }
+        assertArrayEquals(noise(masks, 1), floats(running.batch().noise()), "the running call's eps' was refilled");
+        running.close();
+        // 4 cached, at most 2 spare, and the running call's: 39 shots with 7 buffer pairs at most
+        assertTrue(conditioning.buffersAllocated() <= 7, "buffer pairs allocated: " + conditioning.buffersAllocated());
     }
 
     private static RgbBatchTranslator.Batch frames(int count) {
