@@ -69,12 +69,17 @@ ffmpeg -v error -re -f lavfi -i "testsrc2=size=$size:rate=25" -t "$seconds" -c:v
 cam_pid=$!
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0) / 1024 )); }
 echo "t_s broker ingest worker egress" > "$out/rss.tsv"
+# Java heap committed/used (MiB) of the worker and egress once a minute: tells heap growth from native growth
+echo "t_s worker_committed worker_used egress_committed egress_used" > "$out/heap.tsv"
+heap() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print int($4 / 1024), int($6 / 1024)}'; }
 start=$(date +%s)
 scrape() { curl -s "http://127.0.0.1:$m_egress/metrics" > "$out/egress.prom.tmp" && mv "$out/egress.prom.tmp" "$out/egress.prom"
            curl -s "http://127.0.0.1:$m_worker/metrics" > "$out/worker.prom.tmp" && mv "$out/worker.prom.tmp" "$out/worker.prom"; }
 while kill -0 "$cam_pid" 2>/dev/null; do
   echo "$(( $(date +%s) - start )) $(rss $broker_pid) $(rss $ingest_pid) $(rss $worker_pid) $(rss $egress_pid)" >> "$out/rss.tsv"
   scrape || true
+  t=$(( $(date +%s) - start ))
+  if [ $(( t % 60 )) -lt 10 ]; then echo "$t $(heap $worker_pid) $(heap $egress_pid)" >> "$out/heap.tsv"; fi
   sleep 10
 done
 # The camera has stopped: ingest hits its read timeout and ends the stream, egress closes the playlist.
@@ -117,4 +122,4 @@ for i, name in enumerate(names):
           f"{mean(end / 6, end / 3):.0f}, over the last sixth {mean(5 * end / 6, end + 1):.0f}")
 PY
 /usr/bin/python3 tools/plot_rss.py "$out/rss.tsv" "$out/rss.png" "srp services, separate processes: RSS over time" >/dev/null
-echo "files: $out (HLS in $out/hls, logs *.log, RSS $out/rss.tsv, plot $out/rss.png)"
+echo "files: $out (HLS in $out/hls, logs *.log, RSS $out/rss.tsv, Java heap $out/heap.tsv, plot $out/rss.png)"
