@@ -72,6 +72,71 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static EmbeddedKafka start(Path dataDir, boolean ownsDataDir, MessageLimits limits, String saslUser,
                                        String saslPassword) {
+        Path config = dataDir.resolve("server.properties");
+        try {
+            // a directory that holds a broker already (restarted after a crash or a stop) keeps its ports and data
+            boolean formatted = Files.exists(config);
+            Properties props = formatted ? load(config) : newConfig(dataDir, limits, saslUser, saslPassword);
+            if (!formatted) {
+                try (OutputStream out = Files.newOutputStream(config)) {
+                    props.store(out, "srp embedded broker");
+                }
+                String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+                PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+                StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()}, quiet);
+            }
+            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+            server.startup();
+            String advertised = props.getProperty("advertised.listeners");
+            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, ownsDataDir, server, listener(advertised, "PLAINTEXT"),
+                    listener(advertised, "SASL_PLAINTEXT"), limits);
+            kafka.awaitReady();
+            return kafka;
+        } catch (IOException | RuntimeException e) {
+            throw new SrpException("cannot start the embedded Kafka broker in " + dataDir + ": " + e.getMessage(),
+                    "check free disk space and that loopback ports can be bound; run with --verbose for details", e);
+        }
+    }
+
+    /**
+     * Runs a broker as a process of its own on {@code DIR} until it is stopped or killed:
+     * {@code java -cp CLASSPATH dev.srp.broker.EmbeddedKafka DIR}. The first run formats DIR and picks free ports;
+     * a later run on the same DIR (after a kill -9, say) reuses both, so clients find it at the same address.
+     * Prints {@code srp broker ready at HOST:PORT} once it takes clients. Tests use it to crash a broker for real.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp CLASSPATH dev.srp.broker.EmbeddedKafka DATA_DIR");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        Files.createDirectories(dir);
+        EmbeddedKafka kafka = start(dir, false, MessageLimits.defaults(), null, null);
+        Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+        System.out.println("srp broker ready at " + kafka.bootstrapServers());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
+    private static Properties load(Path config) throws IOException {
+        Properties props = new Properties();
+        try (var in = Files.newInputStream(config)) {
+            props.load(in);
+        }
+        return props;
+    }
+
+    /** HOST:PORT of the advertised listener named {@code name}, or null when there is none. */
+    private static String listener(String advertised, String name) {
+        for (String l : advertised.split(",")) {
+            if (l.startsWith(name + "://")) {
+                return l.substring(name.length() + 3);
+            }
+        }
+        return null;
+    }
+
+    private static Properties newConfig(Path dataDir, MessageLimits limits, String saslUser, String saslPassword) {
         int brokerPort = freePort();
         int saslPort = saslUser == null ? 0 : freePort();
         int controllerPort = freePort();
@@ -113,25 +178,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("log.segment.bytes", Integer.toString(Math.max(64 << 20, 2 * limits.maxRecordBytes())));
         props.put("log.retention.check.interval.ms", "5000");
         props.put("log.segment.delete.delay.ms", "1000");
-        try {
-            Path config = dataDir.resolve("server.properties");
-            try (OutputStream out = Files.newOutputStream(config)) {
-                props.store(out, "srp embedded broker");
-            }
-            String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
-            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()}, quiet);
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-            server.startup();
-            String bootstrap = "127.0.0.1:" + brokerPort;
-            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, ownsDataDir, server, bootstrap,
-                    saslUser == null ? null : "127.0.0.1:" + saslPort, limits);
-            kafka.awaitReady();
-            return kafka;
-        } catch (IOException | RuntimeException e) {
-            throw new SrpException("cannot start the embedded Kafka broker in " + dataDir + ": " + e.getMessage(),
-                    "check free disk space and that loopback ports can be bound; run with --verbose for details", e);
-        }
+        return props;
     }
 
     public String bootstrapServers() {

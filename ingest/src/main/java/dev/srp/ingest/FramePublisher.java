@@ -14,8 +14,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends frames and audio in Kafka transactions of a few frames each: small enough that downstream sees frames
@@ -27,6 +30,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class FramePublisher implements AutoCloseable {
     static final int FRAMES_PER_TRANSACTION = 8;
     static final long MAX_TRANSACTION_NANOS = Duration.ofMillis(200).toNanos();
+    /** How long a broker may be away before ingest gives up: the producer's default delivery timeout. */
+    static final Duration KAFKA_OUTAGE = Duration.ofMinutes(2);
+    private static final Logger LOG = LoggerFactory.getLogger(FramePublisher.class);
 
     private final IngestConfig config;
     private final IngestMetrics metrics;
@@ -60,6 +66,7 @@ final class FramePublisher implements AutoCloseable {
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.openTimeout().toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) KAFKA_OUTAGE.toMillis());
         KafkaProducer<String, byte[]> producer;
         try {
             producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
@@ -120,10 +127,22 @@ final class FramePublisher implements AutoCloseable {
         }
         long started = System.nanoTime();
         send(config.topics().ingestProgress(), config.streamId(), progress.toBytes());
-        try {
-            producer.commitTransaction();
-        } catch (KafkaException e) {
-            throw kafkaFailure(config, "cannot commit frames to Kafka", sendError != null ? sendError : e);
+        while (true) {
+            try {
+                producer.commitTransaction();
+                break;
+            } catch (TimeoutException e) {
+                // the broker is away (restarting, a network blip): the commit may be retried, and the records wait
+                // in the producer for up to delivery.timeout.ms, so ride out an outage of that length
+                if (sendError != null || System.nanoTime() - started > KAFKA_OUTAGE.toNanos()) {
+                    throw kafkaFailure(config, "Kafka did not confirm a commit for "
+                            + (System.nanoTime() - started) / 1_000_000_000L + " s", sendError != null ? sendError : e);
+                }
+                LOG.warn("stream {}: Kafka at {} has not confirmed a commit for {} s; still trying",
+                        config.streamId(), config.bootstrapServers(), (System.nanoTime() - started) / 1_000_000_000L);
+            } catch (KafkaException e) {
+                throw kafkaFailure(config, "cannot commit frames to Kafka", sendError != null ? sendError : e);
+            }
         }
         inTransaction = false;
         metrics.transactionCommitted((System.nanoTime() - started) / 1e9);

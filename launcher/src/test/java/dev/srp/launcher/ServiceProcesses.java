@@ -32,9 +32,14 @@ final class ServiceProcesses implements AutoCloseable {
 
     /** Starts {@code srp ARGS...} in a new JVM with this JVM's class path, logging to {@code NAME.log}. */
     Process start(String name, String... args) throws Exception {
+        return startMain(name, Srp.class.getName(), args);
+    }
+
+    /** Starts {@code mainClass ARGS...} in a new JVM with this JVM's class path, logging to {@code NAME.log}. */
+    Process startMain(String name, String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
-                "-Dsrp.home=" + SrpHome.path(), Srp.class.getName()));
+                "-Dsrp.home=" + SrpHome.path(), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());
@@ -85,6 +90,25 @@ final class ServiceProcesses implements AutoCloseable {
                 throw new AssertionError(e.getKey() + " exited with " + e.getValue().exitValue() + ": " + logs());
             }
         }
+    }
+
+    /** Waits until {@code NAME.log} has a line starting with {@code prefix} and returns the rest of that line. */
+    String awaitLogLine(String name, String prefix, Duration timeout) throws Exception {
+        Path log = dir.resolve(name + ".log");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertAlive();
+            if (Files.exists(log)) {
+                for (String line : Files.readAllLines(log)) {
+                    if (line.startsWith(prefix)) {
+                        return line.substring(prefix.length()).strip();
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line '" + prefix + "' in " + name + ".log after " + timeout.toSeconds() + " s: "
+                + logs());
     }
 
     /** Waits for a file to appear while every live service keeps running; fails with the logs when it does not. */
