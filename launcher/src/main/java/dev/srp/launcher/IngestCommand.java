@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code srp ingest --bootstrap B INPUT}: decode one input and publish it to an external Kafka. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Decode INPUT and publish its frames and audio to Kafka for the SR workers.")
+        description = {"Decode INPUT and publish its frames and audio to Kafka for the SR workers.",
+                "Run again with the same stream id after a crash, it resumes where the last run stopped; a stream "
+                        + "published completely is not published again."})
 final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "Video file or URL (file, http(s), rtsp, udp, srt).")
     String input;
