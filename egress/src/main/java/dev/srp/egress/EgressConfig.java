@@ -4,6 +4,7 @@ import dev.srp.contract.KafkaSecurity;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
+import dev.srp.media.UrlCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,9 @@ import java.util.Objects;
  * @param groupId          consumer group; its committed offsets decide what a restarted egress re-reads
  * @param topics           topic names
  * @param limits           Kafka size limits shared by every service
- * @param outputTemplate   output path; {@value #STREAM_PLACEHOLDER} is replaced by the stream id, so one egress
- *                         can serve many streams. The extension picks the container: .mp4, .mkv, .mov or .m3u8 (HLS)
+ * @param outputTemplate   output path or push URL; {@value #STREAM_PLACEHOLDER} is replaced by the stream id, so one
+ *                         egress can serve many streams. The extension picks the container: .mp4, .mkv, .mov or
+ *                         .m3u8 (HLS); an rtmp://, rtmps:// or rtsp:// URL pushes the live stream to that server
  * @param codec            video encoder
  * @param crf              constant rate factor 0..51 for H.264/H.265 (ignored by FFV1)
  * @param preset           x264/x265 speed preset, e.g. "veryfast" (ignored by FFV1)
@@ -58,11 +60,19 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
                     "use 0 to keep every HLS segment, or e.g. 6 for a rolling 12 s window");
         }
         Container container = containerOf(outputTemplate);
+        String shown = UrlCredentials.redact(outputTemplate);
+        if (container.pushed() && codec != VideoCodec.H264) {
+            // FLV has no standard H.265 (enhanced RTMP is not yet common in servers); FFV1 is for archives
+            throw new SrpException("egress config: pushed output " + shown + " cannot carry " + codec + " video",
+                    "push H.264 (--codec h264), or write " + codec + " to a file");
+        }
         if (codec == VideoCodec.FFV1 && container != Container.MKV) {
-            throw new SrpException("egress config: output " + outputTemplate + " cannot hold FFV1 video",
+            throw new SrpException("egress config: output " + shown + " cannot hold FFV1 video",
                     "FFV1 is written to Matroska only: use a .mkv output, or choose H264/H265");
         }
-        checkWritableDirectory(existingOutputDirectory(outputTemplate), "output directory of " + outputTemplate);
+        if (!container.pushed()) {
+            checkWritableDirectory(existingOutputDirectory(outputTemplate), "output directory of " + outputTemplate);
+        }
         if (spillDir == null) {
             throw new SrpException("egress config: spillDir is missing", "pass a directory for spilled frames");
         }
@@ -93,21 +103,27 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
     }
 
     /**
-     * Whether egress writes this output in place while it grows (HLS) rather than under a temporary name renamed
-     * when complete; a launcher staging the output must not stage such a one.
+     * Whether egress writes this output in place while it grows (HLS, or a push to a server) rather than under a
+     * temporary name renamed when complete; a launcher staging the output must not stage such a one.
      */
-    public static boolean writesInPlace(Path output) {
-        Container c = Container.ofFileName(output.getFileName().toString());
+    public static boolean writesInPlace(String output) {
+        Container c = Container.of(output);
         return c != null && c.live();
+    }
+
+    /** Whether this output is a URL egress pushes to, not a file. */
+    public static boolean isPushed(String output) {
+        Container c = Container.of(output);
+        return c != null && c.pushed();
     }
 
     Container container() {
         return containerOf(outputTemplate);
     }
 
-    /** The output file of one stream; characters that could escape the directory are replaced. */
-    Path outputFor(String streamId) {
-        return Path.of(outputTemplate.replace(STREAM_PLACEHOLDER, safeFileName(streamId)));
+    /** The output file or URL of one stream; characters that could escape the directory are replaced. */
+    String outputFor(String streamId) {
+        return outputTemplate.replace(STREAM_PLACEHOLDER, safeFileName(streamId));
     }
 
     static String safeFileName(String streamId) {
@@ -116,11 +132,11 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
     }
 
     private static Container containerOf(String template) {
-        Path file = Path.of(template).getFileName();
-        Container c = file == null ? null : Container.ofFileName(file.toString());
+        Container c = Container.of(template);
         if (c == null) {
-            throw new SrpException("egress config: output " + template + " has no supported extension",
-                    "end the output path with .mp4, .mkv, .mov or .m3u8 (HLS)");
+            throw new SrpException("egress config: output " + UrlCredentials.redact(template)
+                    + " is neither a supported file nor a push URL", "end the output path with .mp4, .mkv, .mov or "
+                    + ".m3u8 (HLS), or push to an rtmp://, rtmps:// or rtsp:// URL");
         }
         return c;
     }

@@ -142,8 +142,8 @@ final class EgressLoop implements Runnable {
         }
         StreamAssembly stream = active.get(streamId);
         if (stream == null) {
-            Path output = config.outputFor(streamId);
-            if (OutputStamp.isFinishedOutputOf(output, streamId)) {
+            String output = config.outputFor(streamId);
+            if (!EgressConfig.isPushed(output) && OutputStamp.isFinishedOutputOf(Path.of(output), streamId)) {
                 LOG.info("stream {}: {} is already its finished output, skipping its records", streamId, output);
                 done.add(streamId);
                 return null;
@@ -159,7 +159,7 @@ final class EgressLoop implements Runnable {
         retire(stream);
         stream.close();
         metrics.streamFinished(true);
-        LOG.info("stream {}: wrote {} frames to {}", result.streamId(), result.frames(), result.output());
+        LOG.info("stream {}: wrote {} frames to {}", result.streamId(), result.frames(), result.shownOutput());
         listener.onStreamFinished(result);
     }
 

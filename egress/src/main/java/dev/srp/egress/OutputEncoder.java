@@ -5,6 +5,7 @@ import dev.srp.contract.FrameRate;
 import dev.srp.contract.SrpException;
 import dev.srp.media.FfmpegLog;
 import dev.srp.media.RgbFrames;
+import dev.srp.media.UrlCredentials;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,14 +20,16 @@ import org.bytedeco.javacv.FrameRecorder;
 
 /**
  * Encodes one stream into {@code OUTPUT.part} and renames it to {@code OUTPUT} only once it is complete, so a
- * file with the final name is always a whole video. Every failure deletes the part file. HLS output is the
- * exception: it is written in place, segment by segment, because people watch it while it grows.
+ * file with the final name is always a whole video. Every failure deletes the part file. Live outputs are the
+ * exception: HLS is written in place, segment by segment, because people watch it while it grows, and an RTMP or
+ * RTSP push goes straight to its server. Messages name a push URL without its password.
  */
 final class OutputEncoder {
     static final String PART_SUFFIX = ".part";
 
-    private final Path output;
-    private final Path part;
+    private final String output;
+    private final String part;
+    private final String shown;
     private final boolean live;
     private final FFmpegFrameRecorder recorder;
     private final int width;
@@ -34,10 +37,11 @@ final class OutputEncoder {
     private final int channels;
     private final int sampleRate;
 
-    private OutputEncoder(Path output, Path part, FFmpegFrameRecorder recorder, int width, int height,
+    private OutputEncoder(String output, String part, FFmpegFrameRecorder recorder, int width, int height,
                           int sampleRate, int channels) {
         this.output = output;
         this.part = part;
+        this.shown = UrlCredentials.redact(part);
         this.live = part.equals(output);
         this.recorder = recorder;
         this.width = width;
@@ -47,17 +51,19 @@ final class OutputEncoder {
     }
 
     /** Opens the encoder; {@code channels == 0} writes video only. */
-    static OutputEncoder open(String streamId, Path output, EgressConfig config, int width, int height,
+    static OutputEncoder open(String streamId, String output, EgressConfig config, int width, int height,
                               FrameRate frameRate, int sampleRate, int channels) {
         Container container = config.container();
         VideoCodec codec = config.codec();
         int crf = config.crf();
         String preset = config.preset();
-        Path part = container.live() ? output : output.resolveSibling(output.getFileName() + PART_SUFFIX);
+        String part = container.live() ? output : output + PART_SUFFIX;
         FfmpegLog.errorsOnly();
-        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part.toString(), width, height, channels);
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part, width, height, channels);
         try {
-            Files.createDirectories(output.toAbsolutePath().getParent());
+            if (!container.pushed()) {
+                Files.createDirectories(Path.of(output).toAbsolutePath().getParent());
+            }
             recorder.setFormat(container.formatName());
             recorder.setMetadata(OutputStamp.METADATA_KEY, OutputStamp.valueFor(streamId));
             recorder.setVideoCodecName(codec.encoderName());
@@ -71,6 +77,17 @@ final class OutputEncoder {
                 recorder.setOption("hls_list_size", Integer.toString(config.hlsWindow()));
                 recorder.setOption("hls_flags", "independent_segments+temp_file"
                         + (config.hlsWindow() > 0 ? "+delete_segments" : ""));
+            }
+            if (container.pushed()) {
+                // a viewer joining the server's stream waits at most this long for a picture
+                recorder.setGopSize((int) Math.max(1, Math.round(frameRate.fps()
+                        * Container.LIVE_KEY_FRAME_SECONDS)));
+                // no B-frames or look-ahead queue: a pushed stream is watched live, each frame leaves when encoded
+                recorder.setVideoOption("tune", "zerolatency");
+            }
+            if (container == Container.RTSP) {
+                // UDP would drop packets of 4x frames on a busy link; the server must accept TCP (they all do)
+                recorder.setOption("rtsp_transport", "tcp");
             }
             if (!codec.lossless()) {
                 recorder.setVideoOption("crf", Integer.toString(crf));
@@ -87,12 +104,17 @@ final class OutputEncoder {
             recorder.start();
             return new OutputEncoder(output, part, recorder, width, height, sampleRate, channels);
         } catch (IOException | RuntimeException e) {
-            discard(recorder, part);
+            discard(recorder, container.pushed() ? null : part);
+            if (container.pushed()) {
+                throw new SrpException("cannot push stream " + streamId + " to " + UrlCredentials.redact(output)
+                        + ": " + UrlCredentials.redact(e.getMessage()), "check that the server runs, is reachable "
+                        + "from this host and accepts a publisher at that URL", e);
+            }
             throw failure("cannot open the " + codec + " encoder for " + output, e);
         }
     }
 
-    Path output() {
+    String output() {
         return output;
     }
 
@@ -107,7 +129,7 @@ final class OutputEncoder {
             recorder.setTimestamp(Math.max(0, ptsMicros));
             recorder.record(RgbFrames.toFrame(rgb, width, height), avutil.AV_PIX_FMT_RGB24);
         } catch (IOException | RuntimeException e) {
-            throw failure("cannot encode a video frame into " + part, e);
+            throw failure("cannot encode a video frame into " + shown, e);
         }
     }
 
@@ -121,27 +143,29 @@ final class OutputEncoder {
         try {
             recorder.recordSamples(sampleRate, channels, ShortBuffer.wrap(samples));
         } catch (IOException | RuntimeException e) {
-            throw failure("cannot encode audio into " + part, e);
+            throw failure("cannot encode audio into " + shown, e);
         }
     }
 
     /** Flushes the encoder, closes the file and gives it its final name in one atomic step. */
-    Path finish() {
+    String finish() {
         try {
             recorder.stop();
             recorder.release();
         } catch (IOException | RuntimeException e) {
-            discard(recorder, part);
-            throw failure("cannot finish output " + part, e);
+            discard(recorder, live ? null : part);
+            throw failure("cannot finish output " + shown, e);
         }
         if (live) {
             return output;
         }
+        Path from = Path.of(part);
+        Path to = Path.of(output);
         try {
             try {
-                Files.move(part, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, output, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
             }
             return output;
         } catch (IOException e) {
@@ -160,9 +184,12 @@ final class OutputEncoder {
         discard(recorder, part);
     }
 
-    private static void discard(FFmpegFrameRecorder recorder, Path part) {
+    /** Releases the encoder and deletes {@code part}, unless it is null (nothing of ours to delete). */
+    private static void discard(FFmpegFrameRecorder recorder, String part) {
         releaseQuietly(recorder);
-        deleteQuietly(part);
+        if (part != null) {
+            deleteQuietly(part);
+        }
     }
 
     private static void releaseQuietly(FFmpegFrameRecorder recorder) {
@@ -173,9 +200,9 @@ final class OutputEncoder {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    private static void deleteQuietly(String file) {
         try {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file));
         } catch (IOException e) {
             // the .part name already says the file is incomplete
         }

@@ -5,7 +5,7 @@ import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.SrpException;
-import java.nio.file.Path;
+import dev.srp.media.UrlCredentials;
 import java.util.Optional;
 
 /**
@@ -18,7 +18,7 @@ final class StreamAssembly implements AutoCloseable {
     enum FrameOutcome { ACCEPTED, DUPLICATE, FOREIGN }
 
     private final String streamId;
-    private final Path output;
+    private final String output;
     private final EgressConfig config;
     private final EgressMetrics metrics;
     private final EgressListener listener;
@@ -36,7 +36,7 @@ final class StreamAssembly implements AutoCloseable {
     private int encoderWidth;
     private int encoderHeight;
 
-    StreamAssembly(String streamId, Path output, EgressConfig config, BufferBudget budget, EgressMetrics metrics,
+    StreamAssembly(String streamId, String output, EgressConfig config, BufferBudget budget, EgressMetrics metrics,
                    EgressListener listener) {
         this.streamId = streamId;
         this.output = output;
@@ -50,7 +50,7 @@ final class StreamAssembly implements AutoCloseable {
         return streamId;
     }
 
-    Path output() {
+    String output() {
         return output;
     }
 
@@ -93,7 +93,8 @@ final class StreamAssembly implements AutoCloseable {
         try {
             taken = audio.offer(chunk);
         } catch (IllegalArgumentException e) {
-            throw new SrpException("stream " + streamId + " cannot be written to " + output + ": " + e.getMessage(),
+            throw new SrpException("stream " + streamId + " cannot be written to " + UrlCredentials.redact(output)
+                    + ": " + e.getMessage(),
                     "ingest must send one audio format per stream; re-run the stream", e);
         }
         if (taken && encoder != null) {
@@ -117,11 +118,12 @@ final class StreamAssembly implements AutoCloseable {
             return Optional.empty();
         }
         if (encoder == null) {
-            throw new SrpException("stream " + streamId + " ended with no video frames, so " + output
+            throw new SrpException("stream " + streamId + " ended with no video frames, so "
+                    + UrlCredentials.redact(output)
                     + " cannot be written", "check that the source decoded to at least one frame");
         }
         writeAudio(audio.takeAll());
-        Path done = encoder.finish();
+        String done = encoder.finish();
         return Optional.of(new EgressResult(streamId, done, frameCount, duplicates, audioChunksWritten,
                 encoderWidth, encoderHeight, frameRate));
     }

@@ -97,7 +97,7 @@ class EgressIT {
         EgressResult result = runUntilFinished(config(topics, dir + "/{stream}.mkv", VideoCodec.FFV1, 64 << 20),
                 registry);
 
-        assertEquals(dir.resolve("clip-ffv1.mkv"), result.output());
+        assertEquals(dir.resolve("clip-ffv1.mkv"), result.outputFile());
         assertEquals(40, result.frames());
         assertEquals(6, result.duplicatesDropped());
         assertEquals(40, result.audioChunks());
@@ -105,7 +105,7 @@ class EgressIT {
         assertEquals(40.0, registry.getSampleValue("srp_egress_frames_total"));
         assertEquals(1.0, registry.getSampleValue("srp_egress_streams_finished_total",
                 new String[] {"outcome"}, new String[] {"ok"}));
-        DecodedOutput out = DecodedOutput.read(result.output());
+        DecodedOutput out = DecodedOutput.read(result.outputFile());
         assertFramesExact(out);
         assertEquals(25.0, out.frameRate(), 0.01);
         assertEquals(2, out.audioChannels());
@@ -124,7 +124,7 @@ class EgressIT {
         EgressResult result = runUntilFinished(config(topics, dir + "/{stream}.mp4", VideoCodec.H264, 64 << 20),
                 new CollectorRegistry());
 
-        DecodedOutput out = DecodedOutput.read(result.output());
+        DecodedOutput out = DecodedOutput.read(result.outputFile());
         assertEquals(40, out.frames().size());
         for (int i = 0; i < out.frames().size(); i++) {
             assertEquals(i, FrameIndexPattern.read(out.frames().get(i), out.width(), 1), "frame " + i);
@@ -146,7 +146,7 @@ class EgressIT {
                 new CollectorRegistry());
 
         assertEquals(0, result.audioChunks());
-        DecodedOutput out = DecodedOutput.read(result.output());
+        DecodedOutput out = DecodedOutput.read(result.outputFile());
         assertEquals(40, out.frames().size());
         assertEquals(39, FrameIndexPattern.read(out.frames().get(39), out.width(), 1));
         assertEquals(0, out.audioChannels(), "no audio stream");
@@ -198,7 +198,7 @@ class EgressIT {
 
         double spilled = registry.getSampleValue("srp_egress_spilled_frames_total");
         assertTrue(spilled >= 10, "expected most frames to spill, got " + spilled);
-        assertFramesExact(DecodedOutput.read(result.output()));
+        assertFramesExact(DecodedOutput.read(result.outputFile()));
         try (Stream<Path> left = Files.walk(dir.resolve("spill"))) {
             assertEquals(0, left.filter(Files::isRegularFile).count(), "spill files are deleted");
         }

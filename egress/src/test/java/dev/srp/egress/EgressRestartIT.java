@@ -77,13 +77,13 @@ class EgressRestartIT {
         runUntil(config, second, "stream-a");
         EgressResult resultA = second.finished.peek();
         assertEquals(0, resultA.duplicatesDropped(), "re-read from the stream's first record, into a new file");
-        List<byte[]> frames = DecodedOutput.read(resultA.output()).frames();
+        List<byte[]> frames = DecodedOutput.read(resultA.outputFile()).frames();
         assertEquals(40, frames.size());
         for (int i = 0; i < frames.size(); i++) {
             assertEquals(i, FrameIndexPattern.read(frames.get(i), CLIP.width(), 1), "frame " + i);
         }
         FileTime written = FileTime.fromMillis(1_000_000L);
-        Files.setLastModifiedTime(resultA.output(), written);
+        Files.setLastModifiedTime(resultA.outputFile(), written);
 
         ClipProducer b = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "stream-b");
         b.sendTone();
@@ -91,7 +91,7 @@ class EgressRestartIT {
         Recorder third = new Recorder();
         runUntil(config, third, "stream-b");
         assertEquals(List.of("stream-b"), third.finished.stream().map(EgressResult::streamId).toList());
-        assertEquals(written, Files.getLastModifiedTime(resultA.output()), "stream-a was not rewritten");
+        assertEquals(written, Files.getLastModifiedTime(resultA.outputFile()), "stream-a was not rewritten");
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".part")).toList());
         }

@@ -162,8 +162,9 @@ final class FramePublisher implements AutoCloseable {
         inTransaction = false;
         try {
             producer.abortTransaction();
-        } catch (KafkaException e) {
-            // the producer is already failed or fenced; the transaction coordinator cleans up after it
+        } catch (KafkaException | IllegalStateException e) {
+            // the producer is already failed or fenced, or its commit timed out (which only a retry may follow):
+            // the transaction coordinator aborts the transaction when it times out, or the next ingest fences it
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.srp.ingest;
 
+import dev.srp.media.UrlCredentials;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
  * @param scheme    lower-case URL scheme, "file" for local files
  */
 record InputLocation(String ffmpegUrl, Path file, String scheme) {
-    /** user:password@ in any URL of a text; group 1 keeps the user name. */
-    private static final Pattern CREDENTIALS = Pattern.compile("(://[^/@\\s:]*):[^/\\s]*@");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", Pattern.DOTALL);
     private static final Set<String> NETWORK = Set.of("http", "https", "rtsp", "rtsps", "udp", "srt");
     /**
@@ -61,7 +60,7 @@ record InputLocation(String ffmpegUrl, Path file, String scheme) {
      * rtsp://user:password@ and logs are read by more people than the camera's owner.
      */
     static String redact(String text) {
-        return text == null ? null : CREDENTIALS.matcher(text).replaceAll("$1:***@");
+        return UrlCredentials.redact(text);
     }
 
     boolean isFile() {

@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
             String modelName = "";
             for (int run = 1; run <= runs; run++) {
             for (PayloadCodec codec : PayloadCodec.values()) {
-                UpscaleRequest request = new UpscaleRequest(input, work.resolve("pipeline-" + codec + ".mp4"),
+                UpscaleRequest request = new UpscaleRequest(input, work.resolve("pipeline-" + codec + ".mp4").toString(),
                         model.modelPath(), model.scale, encode.videoCodec(), encode.crf, encode.preset,
                         model.batchSize, model.threads(), SourceSettings.strictFile(), codec, model.maskSettings(), java.time.Duration.ZERO, 0);
                 PipelineTiming timing = new PipelineTiming();

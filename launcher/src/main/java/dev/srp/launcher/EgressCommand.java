@@ -51,7 +51,7 @@ final class EgressCommand implements Callable<Integer> {
                 @Override
                 public void onStreamFinished(EgressResult r) {
                     System.out.printf("srp egress: stream %s: %d frames -> %s%n", r.streamId(), r.frames(),
-                            r.output());
+                            r.shownOutput());
                 }
 
                 @Override

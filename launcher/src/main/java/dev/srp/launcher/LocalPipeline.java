@@ -69,7 +69,9 @@ final class LocalPipeline {
             throw new SrpException("model " + request.model() + " upscales x" + sidecar.scale() + " but --scale is "
                     + request.scale(), "pass --scale " + sidecar.scale() + " or a x" + request.scale() + " model");
         }
-        createParentDirectory(request.output());
+        if (!EgressConfig.isPushed(request.output())) {
+            createParentDirectory(Path.of(request.output()));
+        }
         Path work = TempDirs.create("srp-upscale-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(limits)) {
             kafka.createTopics(topics, PARTITIONS);
@@ -79,7 +81,7 @@ final class LocalPipeline {
                     work.resolve("state"), 1, request.inferenceThreads(), request.hrPayload(), request.masks(),
                     request.latencyBudget());
             EgressConfig egressConfig = new EgressConfig(bootstrap, "srp-egress-" + streamId, topics, limits,
-                    output.staging().toString(), request.codec(), request.crf(), request.preset(),
+                    output.staging(), request.codec(), request.crf(), request.preset(),
                     REORDER_BUFFER_BYTES, work.resolve("spill"), request.hlsWindow());
             CompletableFuture<EgressResult> finished = new CompletableFuture<>();
             FlowGate gate = new FlowGate(FLOW_WINDOW_FRAMES);

@@ -15,29 +15,31 @@ import java.util.UUID;
  * whole, and egress never mistakes it for this run's finished stream.
  */
 final class StagedOutput {
-    private final Path target;
-    private final Path staging;
+    private final String target;
+    private final String staging;
 
-    StagedOutput(Path target) {
+    StagedOutput(String target) {
         this.target = target;
         if (EgressConfig.writesInPlace(target)) {
-            // HLS is watched while it grows, so it is written in place (segments beside the playlist)
+            // HLS is watched while it grows, so it is written in place (segments beside the playlist), and a push
+            // goes straight to its server
             this.staging = target;
             return;
         }
-        String name = target.getFileName().toString();
+        Path file = Path.of(target);
+        String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String ext = dot > 0 ? name.substring(dot) : "";
         String stem = dot > 0 ? name.substring(0, dot) : name;
-        this.staging = target.resolveSibling("." + stem + ".srp-" + UUID.randomUUID().toString().substring(0, 8)
-                + ext);
+        this.staging = file.resolveSibling("." + stem + ".srp-" + UUID.randomUUID().toString().substring(0, 8)
+                + ext).toString();
     }
 
-    Path staging() {
+    String staging() {
         return staging;
     }
 
-    Path target() {
+    String target() {
         return target;
     }
 
@@ -46,6 +48,8 @@ final class StagedOutput {
         if (staging.equals(target)) {
             return;
         }
+        Path staging = Path.of(this.staging);
+        Path target = Path.of(this.target);
         try {
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -64,7 +68,7 @@ final class StagedOutput {
             return;
         }
         try {
-            Files.deleteIfExists(staging);
+            Files.deleteIfExists(Path.of(staging));
         } catch (IOException e) {
             // best effort: a hidden leftover does not look like a finished output
         }

@@ -18,8 +18,9 @@ final class UpscaleCommand implements Callable<Integer> {
     String input;
 
     @Parameters(index = "1", paramLabel = "OUTPUT", description = "Output file: .mp4, .mkv or .mov, or .m3u8 for HLS "
-            + "(playlist and segments, written while it grows).")
-    Path output;
+            + "(playlist and segments, written while it grows), or an rtmp://, rtmps:// or rtsp:// URL to push the "
+            + "live stream to a media server.")
+    String output;
 
     @Mixin
     ModelOptions model = new ModelOptions();

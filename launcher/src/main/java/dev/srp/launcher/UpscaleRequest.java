@@ -2,10 +2,11 @@ package dev.srp.launcher;
 
 import dev.srp.egress.VideoCodec;
 import dev.srp.worker.MaskSettings;
+import dev.srp.egress.EgressConfig;
 import java.nio.file.Path;
 
 /** Everything one {@code srp upscale} run needs, validated once. */
-record UpscaleRequest(String input, Path output, Path model, int scale, VideoCodec codec, int crf, String preset,
+record UpscaleRequest(String input, String output, Path model, int scale, VideoCodec codec, int crf, String preset,
                       int batchSize, int inferenceThreads, SourceSettings source,
                       dev.srp.contract.PayloadCodec hrPayload, MaskSettings masks,
                       java.time.Duration latencyBudget, int hlsWindow) {
@@ -13,6 +14,11 @@ record UpscaleRequest(String input, Path output, Path model, int scale, VideoCod
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("input is required");
         }
-        output = output.toAbsolutePath().normalize();
+        if (output == null || output.isBlank()) {
+            throw new IllegalArgumentException("output is required");
+        }
+        if (!EgressConfig.isPushed(output)) {
+            output = Path.of(output).toAbsolutePath().normalize().toString();
+        }
     }
 }

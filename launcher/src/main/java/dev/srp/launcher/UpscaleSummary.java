@@ -16,7 +16,7 @@ record UpscaleSummary(IngestResult ingest, EgressResult egress, String model, St
         return String.format(java.util.Locale.ROOT,
                 "srp: wrote %s%n  frames %d, shots %d, %dx%d -> %dx%d at %s fps, audio %s%n"
                         + "  wall %.1f s, %.2f fps, model %s on %s, duplicates dropped %d",
-                egress.output(), egress.frames(), ingest.shots(), src.width(), src.height(), egress.width(),
+                egress.shownOutput(), egress.frames(), ingest.shots(), src.width(), src.height(), egress.width(),
                 egress.height(), egress.frameRate(), egress.audioChunks() > 0 ? "copied" : "none",
                 wall.toNanos() / 1e9, fps(), model, device, egress.duplicatesDropped());
     }
