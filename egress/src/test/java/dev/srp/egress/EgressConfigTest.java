@@ -1,6 +1,7 @@
 package dev.srp.egress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +25,8 @@ class EgressConfigTest {
     void picksTheContainerFromTheExtensionAndPutsTheStreamIntoTheName() {
         EgressConfig c = config(dir + "/{stream}.MOV", VideoCodec.H265, 23);
         assertEquals(Container.MOV, c.container());
-        assertEquals(dir.resolve("cam-1.MOV"), c.outputFor("cam-1"));
-        assertEquals(dir.resolve("_._etc_passwd.MOV"), c.outputFor("../etc/passwd"), "ids cannot leave the dir");
+        assertEquals(dir.resolve("cam-1.MOV").toString(), c.outputFor("cam-1"));
+        assertEquals(dir.resolve("_._etc_passwd.MOV").toString(), c.outputFor("../etc/passwd"), "ids cannot leave the dir");
         assertEquals(Container.MKV, config(dir + "/{stream}.mkv", VideoCodec.FFV1, 0).container());
     }
 
@@ -43,6 +44,21 @@ class EgressConfigTest {
     @Test
     void aStreamDirectoryInTheTemplateIsCheckedAtItsExistingParent() {
         EgressConfig c = config(dir + "/{stream}/video.mp4", VideoCodec.H264, 20);
-        assertEquals(dir.resolve("a/video.mp4"), c.outputFor("a"));
+        assertEquals(dir.resolve("a/video.mp4").toString(), c.outputFor("a"));
+    }
+
+    @Test
+    void aPushUrlIsAnOutputOnlyForH264AndKeepsItsPasswordOutOfErrors() {
+        EgressConfig rtmp = config("rtmp://user:secret@example.org/live/{stream}", VideoCodec.H264, 20);
+        assertEquals(Container.RTMP, rtmp.container());
+        assertTrue(rtmp.container().live(), "a pushed stream is live");
+        assertEquals("rtmp://user:secret@example.org/live/cam-1", rtmp.outputFor("cam-1"));
+        assertEquals(Container.RTSP, config("rtsp://127.0.0.1:8554/{stream}", VideoCodec.H264, 20).container());
+        SrpException h265 = assertThrows(SrpException.class,
+                () -> config("rtmp://user:secret@example.org/live/{stream}", VideoCodec.H265, 20));
+        assertTrue(h265.getMessage().contains("cannot carry H265"), h265.getMessage());
+        assertFalse(h265.getMessage().contains("secret"), h265.getMessage());
+        assertTrue(EgressConfig.isPushed("RTSP://host/x"));
+        assertFalse(EgressConfig.isPushed(dir + "/x.mp4"));
     }
 }
