@@ -19,6 +19,7 @@ public final class EgressMetrics {
     private final Counter streamsFinished;
     private final Counter deadLetters;
     private final Counter audioChunks;
+    private final Counter pushReconnects;
     private final Histogram endToEndSeconds;
     private final Gauge lag;
 
@@ -42,6 +43,8 @@ public final class EgressMetrics {
                 .labelNames("reason").register(registry);
         audioChunks = Counter.build("srp_egress_audio_chunks_total", "Audio chunks muxed into outputs.")
                 .register(registry);
+        pushReconnects = Counter.build("srp_egress_push_reconnects_total",
+                "Times a pushed (RTMP/RTSP) output lost its server and connected again.").register(registry);
         endToEndSeconds = Histogram.build("srp_egress_end_to_end_latency_seconds",
                 "From ingest publishing a decoded frame to egress encoding its upscaled frame.")
                 .buckets(0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 4, 8, 15, 30, 60, 120)
@@ -89,5 +92,9 @@ public final class EgressMetrics {
 
     void audioChunkWritten() {
         audioChunks.inc();
+    }
+
+    void pushReconnected() {
+        pushReconnects.inc();
     }
 }

@@ -14,9 +14,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Encodes one stream into {@code OUTPUT.part} and renames it to {@code OUTPUT} only once it is complete, so a
@@ -26,19 +29,31 @@ import org.bytedeco.javacv.FrameRecorder;
  */
 final class OutputEncoder {
     static final String PART_SUFFIX = ".part";
+    /** How long a pushed output waits for its server to come back; well under Kafka's 5-minute poll interval. */
+    static final Duration PUSH_OUTAGE = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(OutputEncoder.class);
 
     private final String output;
     private final String part;
     private final String shown;
     private final boolean live;
-    private final FFmpegFrameRecorder recorder;
+    private final String streamId;
+    private final RecorderStart restart;
+    private final Runnable onReconnect;
+    private FFmpegFrameRecorder recorder;
+    /** Subtracted from frame timestamps: a reconnected push starts its new session at 0, as its audio does. */
+    private long ptsOffsetMicros;
     private final int width;
     private final int height;
     private final int channels;
     private final int sampleRate;
 
-    private OutputEncoder(String output, String part, FFmpegFrameRecorder recorder, int width, int height,
-                          int sampleRate, int channels) {
+    private OutputEncoder(String streamId, String output, String part, FFmpegFrameRecorder recorder,
+                          RecorderStart restart, Runnable onReconnect, int width, int height, int sampleRate,
+                          int channels) {
+        this.streamId = streamId;
+        this.restart = restart;
+        this.onReconnect = onReconnect;
         this.output = output;
         this.part = part;
         this.shown = UrlCredentials.redact(part);
@@ -50,20 +65,44 @@ final class OutputEncoder {
         this.channels = channels;
     }
 
-    /** Opens the encoder; {@code channels == 0} writes video only. */
+    /**
+     * Opens the encoder; {@code channels == 0} writes video only. A pushed output calls {@code onReconnect} each
+     * time it lost its server and connected again.
+     */
     static OutputEncoder open(String streamId, String output, EgressConfig config, int width, int height,
-                              FrameRate frameRate, int sampleRate, int channels) {
+                              FrameRate frameRate, int sampleRate, int channels, Runnable onReconnect) {
         Container container = config.container();
-        VideoCodec codec = config.codec();
-        int crf = config.crf();
-        String preset = config.preset();
         String part = container.live() ? output : output + PART_SUFFIX;
         FfmpegLog.errorsOnly();
-        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part, width, height, channels);
+        RecorderStart start = () -> startRecorder(streamId, part, config, width, height, frameRate, sampleRate,
+                channels);
         try {
             if (!container.pushed()) {
                 Files.createDirectories(Path.of(output).toAbsolutePath().getParent());
             }
+            return new OutputEncoder(streamId, output, part, start.start(), container.pushed() ? start : null,
+                    onReconnect, width, height, sampleRate, channels);
+        } catch (IOException | RuntimeException e) {
+            if (!container.pushed()) {
+                deleteQuietly(part);
+            }
+            if (container.pushed()) {
+                throw new SrpException("cannot push stream " + streamId + " to " + UrlCredentials.redact(output)
+                        + ": " + UrlCredentials.redact(String.valueOf(e.getMessage())), "check that the server "
+                        + "runs, is reachable from this host and accepts a publisher at that URL", e);
+            }
+            throw failure("cannot open the " + config.codec() + " encoder for " + output, e);
+        }
+    }
+
+    /** Opens an encoder writing to {@code part} (the output itself when live); releases it if it cannot start. */
+    private static FFmpegFrameRecorder startRecorder(String streamId, String part, EgressConfig config, int width,
+                                                     int height, FrameRate frameRate, int sampleRate, int channels)
+            throws IOException {
+        Container container = config.container();
+        VideoCodec codec = config.codec();
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part, width, height, channels);
+        try {
             recorder.setFormat(container.formatName());
             recorder.setMetadata(OutputStamp.METADATA_KEY, OutputStamp.valueFor(streamId));
             recorder.setVideoCodecName(codec.encoderName());
@@ -90,8 +129,8 @@ final class OutputEncoder {
                 recorder.setOption("rtsp_transport", "tcp");
             }
             if (!codec.lossless()) {
-                recorder.setVideoOption("crf", Integer.toString(crf));
-                recorder.setVideoOption("preset", preset);
+                recorder.setVideoOption("crf", Integer.toString(config.crf()));
+                recorder.setVideoOption("preset", config.preset());
             }
             if (codec == VideoCodec.H265) {
                 recorder.setVideoOption("x265-params", "log-level=error");
@@ -102,15 +141,10 @@ final class OutputEncoder {
                 recorder.setAudioBitrate(Container.AAC_BITRATE);
             }
             recorder.start();
-            return new OutputEncoder(output, part, recorder, width, height, sampleRate, channels);
+            return recorder;
         } catch (IOException | RuntimeException e) {
-            discard(recorder, container.pushed() ? null : part);
-            if (container.pushed()) {
-                throw new SrpException("cannot push stream " + streamId + " to " + UrlCredentials.redact(output)
-                        + ": " + UrlCredentials.redact(e.getMessage()), "check that the server runs, is reachable "
-                        + "from this host and accepts a publisher at that URL", e);
-            }
-            throw failure("cannot open the " + codec + " encoder for " + output, e);
+            releaseQuietly(recorder);
+            throw e;
         }
     }
 
@@ -126,10 +160,18 @@ final class OutputEncoder {
                     "every frame of a stream must have the same size; check the SR worker's model");
         }
         try {
-            recorder.setTimestamp(Math.max(0, ptsMicros));
-            recorder.record(RgbFrames.toFrame(rgb, width, height), avutil.AV_PIX_FMT_RGB24);
+            recordVideo(rgb, ptsMicros);
         } catch (IOException | RuntimeException e) {
-            throw failure("cannot encode a video frame into " + shown, e);
+            if (restart == null) {
+                throw failure("cannot encode a video frame into " + shown, e);
+            }
+            reconnect(e);
+            ptsOffsetMicros = ptsMicros;
+            try {
+                recordVideo(rgb, ptsMicros);
+            } catch (IOException | RuntimeException again) {
+                throw failure("cannot push a video frame to " + shown, again);
+            }
         }
     }
 
@@ -143,7 +185,53 @@ final class OutputEncoder {
         try {
             recorder.recordSamples(sampleRate, channels, ShortBuffer.wrap(samples));
         } catch (IOException | RuntimeException e) {
-            throw failure("cannot encode audio into " + shown, e);
+            if (restart == null) {
+                throw failure("cannot encode audio into " + shown, e);
+            }
+            reconnect(e); // this chunk is lost with the connection, like the frames still in its socket
+        }
+    }
+
+    private void recordVideo(byte[] rgb, long ptsMicros) throws IOException {
+        recorder.setTimestamp(Math.max(0, ptsMicros - ptsOffsetMicros));
+        recorder.record(RgbFrames.toFrame(rgb, width, height), avutil.AV_PIX_FMT_RGB24);
+    }
+
+    /**
+     * The push server went away (restarted, network cut): connect again with a fresh encoder, so the server's
+     * new session starts with a key frame. This thread waits meanwhile, so later frames wait in Kafka rather than
+     * being lost; only what was in the dead connection is. Gives up after {@link #PUSH_OUTAGE}.
+     */
+    private void reconnect(Exception cause) {
+        LOG.warn("stream {}: push to {} failed ({}); connecting again for up to {} s", streamId, shown,
+                UrlCredentials.redact(String.valueOf(cause.getMessage())), PUSH_OUTAGE.toSeconds());
+        releaseQuietly(recorder);
+        long started = System.nanoTime();
+        long deadline = started + PUSH_OUTAGE.toNanos();
+        long delayMillis = 250;
+        while (true) {
+            try {
+                recorder = restart.start();
+                onReconnect.run();
+                LOG.info("stream {}: pushing to {} again after {} ms", streamId, shown,
+                        (System.nanoTime() - started) / 1_000_000);
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (System.nanoTime() + delayMillis * 1_000_000L > deadline) {
+                    throw new SrpException("stream " + streamId + ": the push server at " + shown + " went away "
+                            + "and did not take the stream back within " + PUSH_OUTAGE.toSeconds() + " s: "
+                            + UrlCredentials.redact(String.valueOf(e.getMessage())), "check the server; a "
+                            + "restarted egress pushes the unfinished stream again from its first frame", e);
+                }
+            }
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SrpException("stream " + streamId + ": interrupted while reconnecting to " + shown,
+                        "egress is stopping; restart it to push the stream again", e);
+            }
+            delayMillis = Math.min(delayMillis * 2, 4_000);
         }
     }
 
@@ -182,6 +270,12 @@ final class OutputEncoder {
             return;
         }
         discard(recorder, part);
+    }
+
+    /** Opens and starts an encoder for this output, the first time or after a push lost its server. */
+    @FunctionalInterface
+    private interface RecorderStart {
+        FFmpegFrameRecorder start() throws IOException;
     }
 
     /** Releases the encoder and deletes {@code part}, unless it is null (nothing of ours to delete). */

@@ -139,7 +139,7 @@ final class StreamAssembly implements AutoCloseable {
             encoderWidth = m.width();
             encoderHeight = m.height();
             encoder = OutputEncoder.open(streamId, output, config, m.width(), m.height(), m.frameRate(),
-                    audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0);
+                    audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0, metrics::pushReconnected);
         }
         encoder.writeVideo(m.pixels(), m.width(), m.height(), m.ptsMicros());
         metrics.frameWritten((System.nanoTime() - start) / 1e9,

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = "Reorder upscaled frames and encode each stream to a file until stopped.")
 final class EgressCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "TEMPLATE",
-            description = "Output path; {stream} is replaced by the stream id, e.g. out/{stream}.mp4.")
+            description = "Output path or push URL; {stream} is replaced by the stream id, e.g. out/{stream}.mp4, "
+                    + "live/{stream}.m3u8 or rtmp://media.local/live/{stream}.")
     String output;
 
     @Option(names = "--group-id", defaultValue = "srp-egress",

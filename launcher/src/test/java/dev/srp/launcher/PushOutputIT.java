@@ -1,6 +1,7 @@
 package dev.srp.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,7 +71,7 @@ class PushOutputIT {
         String url = server.scheme + "://127.0.0.1:" + port + "/live/cam";
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (ServiceProcesses services = new ServiceProcesses(dir)) {
-            Future<List<Integer>> received = pool.submit(() -> receive(server, url));
+            Future<List<Integer>> received = pool.submit(() -> receive(server, url, Integer.MAX_VALUE));
             if (!awaitTcpListener(port, 30_000)) {
                 throw new AssertionError("the test server never listened on " + url + (received.isDone()
                         ? ": " + failureOf(received) : ""));
@@ -82,6 +84,53 @@ class PushOutputIT {
             System.out.printf("push to %s: %s%n", server, accounting.summary());
             accounting.assertExactlyOnceInOrder("frames the " + server + " server received");
             assertTrue(Files.readString(dir.resolve("upscale.log")).contains(url), "srp names where it pushed");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The RTMP server goes away after 30 frames and a new one listens on the same port: srp connects again and
+     * pushes the rest of the stream there. What was in the dead connection is lost (the test prints how much); the
+     * rest arrives once, in order.
+     */
+    @Test
+    void aPushThatLosesItsServerConnectsAgainAndGoesOn() throws Exception {
+        int frames = 250;
+        int firstServerFrames = 30;
+        Path input = dir.resolve("long.mp4");
+        new SyntheticClip(160, 96, 25, frames, new int[] {100}, true, false).write(input);
+        int port = PrometheusProcess.freePort();
+        String url = "rtmp://127.0.0.1:" + port + "/live/cam";
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (ServiceProcesses services = new ServiceProcesses(dir)) {
+            Future<List<List<Integer>>> received = pool.submit(() -> List.of(
+                    receive(Server.RTMP, url, firstServerFrames), receive(Server.RTMP, url, Integer.MAX_VALUE)));
+            if (!awaitTcpListener(port, 30_000)) {
+                throw new AssertionError("the test server never listened on " + url);
+            }
+            services.start("upscale", "upscale", input.toString(), url, "--no-progress", "--preset", "veryfast");
+            int exit = services.awaitExit("upscale", Duration.ofSeconds(300));
+            assertEquals(0, exit, services.logs());
+            List<List<Integer>> servers = received.get(60, TimeUnit.SECONDS);
+            List<Integer> first = servers.get(0);
+            List<Integer> second = servers.get(1);
+            List<Integer> all = new ArrayList<>(first);
+            all.addAll(second);
+            FrameAccounting accounting = new FrameAccounting(frames, all);
+            System.out.printf("push that lost its server: first server %d frames (%s-%s), second %d (%s-%s); %s%n",
+                    first.size(), first.get(0), first.get(first.size() - 1), second.size(),
+                    second.isEmpty() ? "-" : second.get(0), second.isEmpty() ? "-" : second.get(second.size() - 1),
+                    accounting.summary());
+            assertEquals(firstServerFrames, first.size(), "frames the first server took before it went away");
+            assertFalse(second.isEmpty(), "the second server got nothing: srp did not connect again");
+            assertEquals(frames - 1, second.get(second.size() - 1), "the stream did not go on to its last frame");
+            for (int i = 1; i < all.size(); i++) {
+                assertTrue(all.get(i) > all.get(i - 1), "frames repeated or out of order at " + i + ": " + all);
+            }
+            assertTrue(frames - all.size() <= 25, "more than a second of frames lost: " + accounting.summary());
+            String log = Files.readString(dir.resolve("upscale.log"));
+            assertTrue(log.contains("connecting again") && log.contains("again after"), log);
         } finally {
             pool.shutdownNow();
         }
@@ -110,8 +159,11 @@ class PushOutputIT {
         }
     }
 
-    /** Listens as {@code server}, takes one publisher and returns the frame indexes it sent, in order. */
-    private static List<Integer> receive(Server server, String url) throws Exception {
+    /**
+     * Listens as {@code server}, takes one publisher and returns the frame indexes it sent, in order; hangs up
+     * after {@code maxFrames}.
+     */
+    private static List<Integer> receive(Server server, String url, int maxFrames) throws Exception {
         FfmpegLog.errorsOnly();
         List<Integer> indexes = new ArrayList<>();
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(url)) {
@@ -120,7 +172,7 @@ class PushOutputIT {
             g.setOption(server.waitOption, "120");
             g.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
             g.start();
-            for (Frame f; (f = g.grabImage()) != null; ) {
+            for (Frame f; indexes.size() < maxFrames && (f = g.grabImage()) != null; ) {
                 assertEquals(160 * 4, f.imageWidth, "pushed frame width");
                 assertEquals(96 * 4, f.imageHeight, "pushed frame height");
                 indexes.add(FrameIndexPattern.read(RgbFrames.copyRgb(f), f.imageWidth, 4));
