@@ -213,7 +213,8 @@ final class OutputEncoder {
             try {
                 recorder = restart.start();
                 onReconnect.run();
-                LOG.info("stream {}: pushing to {} again after {} ms", streamId, shown,
+                // warn, like the failure: whoever saw that the push broke should see that it is back
+                LOG.warn("stream {}: pushing to {} again after {} ms", streamId, shown,
                         (System.nanoTime() - started) / 1_000_000);
                 return;
             } catch (IOException | RuntimeException e) {
