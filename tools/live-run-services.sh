@@ -5,6 +5,7 @@
 # 10 s, so each service's memory over time can be read on its own (the soak of issue 6, per service), then prints
 # the end-to-end latency p50/p99 and draws the RSS plot.
 #   tools/live-run-services.sh [SECONDS=60] [BUDGET=PT1S] [SIZE=320x180]
+# SRP_JAVA_OPTS (e.g. -Xmx768m) goes to the ingest, worker and egress JVMs, as the srp script and image pass it.
 # It runs from a copy of the built jars, so rebuilding srp during a long run cannot break it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +52,8 @@ java -Xmx1g -cp "${cp[0]}" kafka.Kafka "$out/kafka/server.properties" > "$out/br
 broker_pid=$!
 for _ in $(seq 1 120); do (exec 3<>/dev/tcp/127.0.0.1/$broker) 2>/dev/null && break; sleep 0.5; done
 # env execs java, so $! is the service's JVM and its RSS is what is sampled
-srp=("${java_env[@]}" java -Dai.djl.offline=true -Dsrp.home="$PWD" -cp "${cp[0]}" dev.srp.launcher.Srp)
+# shellcheck disable=SC2206 # options are words, as in the srp script
+srp=("${java_env[@]}" java ${SRP_JAVA_OPTS:-} -Dai.djl.offline=true -Dsrp.home="$PWD" -cp "${cp[0]}" dev.srp.launcher.Srp)
 mkdir -p "$out/hls"
 "${srp[@]}" worker --bootstrap "127.0.0.1:$broker" --state-dir "$out/worker-state" --latency-budget "$budget" \
   --metrics-port "$m_worker" > "$out/worker.log" 2>&1 &
@@ -122,4 +124,5 @@ for i, name in enumerate(names):
           f"{mean(end / 6, end / 3):.0f}, over the last sixth {mean(5 * end / 6, end + 1):.0f}")
 PY
 /usr/bin/python3 tools/plot_rss.py "$out/rss.tsv" "$out/rss.png" "srp services, separate processes: RSS over time" >/dev/null
+echo "service JVM options: ${SRP_JAVA_OPTS:-(none: the default heap of the JVM, a quarter of RAM)}"
 echo "files: $out (HLS in $out/hls, logs *.log, RSS $out/rss.tsv, Java heap $out/heap.tsv, plot $out/rss.png)"
