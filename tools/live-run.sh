@@ -5,13 +5,14 @@
 # within buckets as Prometheus' histogram_quantile does), the frames the model missed, and the srp process's RSS
 # over time. The 30-minute memory soak of issue 6 is: tools/live-run.sh 1800
 #   tools/live-run.sh [SECONDS=60] [BUDGET=PT1S] [SIZE=320x180]
+# SRP_LIVE_ARGS adds options to `srp upscale`, e.g. SRP_LIVE_ARGS='--hr-payload raw'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}; budget=${2:-PT1S}; size=${3:-320x180}
 command -v ffmpeg >/dev/null || { echo "needs Debian's ffmpeg: apt-get install ffmpeg" >&2; exit 2; }
 out=$(mktemp -d /tmp/srp-live.XXXXXX); port=$((20000 + RANDOM % 20000)); metrics=$((40000 + RANDOM % 20000))
 ./srp upscale "udp://127.0.0.1:$port" "$out/hls/cam.m3u8" --no-progress --open-timeout PT60S --reconnect-for PT0S \
-  --latency-budget "$budget" --metrics-port "$metrics" --preset veryfast > "$out/srp.log" 2>&1 &
+  --latency-budget "$budget" --metrics-port "$metrics" --preset veryfast ${SRP_LIVE_ARGS:-} > "$out/srp.log" 2>&1 &
 srp_pid=$!
 hexport=$(printf ':%04X ' "$port")
 for _ in $(seq 1 600); do grep -q "$hexport" /proc/net/udp /proc/net/udp6 2>/dev/null && break; sleep 0.2; done
