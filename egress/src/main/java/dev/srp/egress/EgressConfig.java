@@ -8,6 +8,7 @@ import dev.srp.media.UrlCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -28,11 +29,14 @@ import java.util.Objects;
  * @param hlsWindow        HLS output only: segments the playlist keeps, older ones deleted (a rolling live
  *                         window for an endless feed); 0 keeps every segment
  * @param security         TLS/SASL settings for egress's Kafka clients
+ * @param liveGapTimeout   live outputs only (HLS, push): how long a missing frame is waited for before the stream
+ *                         goes on without it; longer than a worker failover (about 50 s), so a crash loses nothing
  */
 public record EgressConfig(String bootstrapServers, String groupId, Topics topics, MessageLimits limits,
                            String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
-                           Path spillDir, int hlsWindow, KafkaSecurity security) {
+                           Path spillDir, int hlsWindow, KafkaSecurity security, Duration liveGapTimeout) {
     public static final String STREAM_PLACEHOLDER = "{stream}";
+    public static final Duration DEFAULT_LIVE_GAP_TIMEOUT = Duration.ofSeconds(60);
 
     public EgressConfig {
         requireText(bootstrapServers, "bootstrapServers", "pass the Kafka bootstrap servers, e.g. localhost:9092");
@@ -55,6 +59,10 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
                     "allow e.g. 268435456 (256 MiB) of out-of-order frames in memory");
         }
         Objects.requireNonNull(security, "security");
+        if (liveGapTimeout == null || liveGapTimeout.isNegative() || liveGapTimeout.isZero()) {
+            throw new SrpException("egress config: liveGapTimeout " + liveGapTimeout + " is not positive",
+                    "wait e.g. PT60S for a missing frame of a live stream before going on without it");
+        }
         if (hlsWindow < 0) {
             throw new SrpException("egress config: hlsWindow " + hlsWindow + " is negative",
                     "use 0 to keep every HLS segment, or e.g. 6 for a rolling 12 s window");
@@ -85,13 +93,19 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
                         String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
                         Path spillDir, int hlsWindow) {
         this(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset, maxBufferedBytes,
-                spillDir, hlsWindow, KafkaSecurity.NONE);
+                spillDir, hlsWindow, KafkaSecurity.NONE, DEFAULT_LIVE_GAP_TIMEOUT);
     }
 
     /** This configuration with Kafka TLS/SASL settings. */
     public EgressConfig withSecurity(KafkaSecurity newSecurity) {
         return new EgressConfig(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset,
-                maxBufferedBytes, spillDir, hlsWindow, newSecurity);
+                maxBufferedBytes, spillDir, hlsWindow, newSecurity, liveGapTimeout);
+    }
+
+    /** This configuration waiting {@code timeout} for a live stream's missing frame. */
+    public EgressConfig withLiveGapTimeout(Duration timeout) {
+        return new EgressConfig(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset,
+                maxBufferedBytes, spillDir, hlsWindow, security, timeout);
     }
 
     /** Every HLS segment kept ({@code hlsWindow} 0). */

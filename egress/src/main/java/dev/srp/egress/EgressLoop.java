@@ -75,6 +75,7 @@ final class EgressLoop implements Runnable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     handle(record);
                 }
+                advanceLiveStreams();
                 deadLetters.flush();
                 commit();
                 metrics.reorderBuffer(active.values().stream().mapToLong(StreamAssembly::bufferedFrames).sum(),
@@ -135,6 +136,19 @@ final class EgressLoop implements Runnable {
         }
     }
 
+    /** Live streams skip a missing frame after a timeout, which must pass even when no record arrives. */
+    private void advanceLiveStreams() {
+        for (StreamAssembly stream : new ArrayList<>(active.values())) {
+            if (stream.live()) {
+                try {
+                    stream.advance().ifPresent(r -> finished(stream, r));
+                } catch (SrpException e) {
+                    failed(stream, e);
+                }
+            }
+        }
+    }
+
     /** The stream's assembly, or null when its records are to be skipped because its output is already done. */
     private StreamAssembly streamFor(String streamId, TopicPartition partition, long offset) {
         if (done.contains(streamId)) {
@@ -159,7 +173,12 @@ final class EgressLoop implements Runnable {
         retire(stream);
         stream.close();
         metrics.streamFinished(true);
-        LOG.info("stream {}: wrote {} frames to {}", result.streamId(), result.frames(), result.shownOutput());
+        LOG.info("stream {}: wrote {} frames to {}", result.streamId(), result.frames() - stream.skippedFrames(),
+                result.shownOutput());
+        if (stream.skippedFrames() > 0) {
+            LOG.warn("stream {}: {} of its {} frames never arrived and were skipped", result.streamId(),
+                    stream.skippedFrames(), result.frames());
+        }
         listener.onStreamFinished(result);
     }
 

@@ -20,6 +20,8 @@ public final class EgressMetrics {
     private final Counter deadLetters;
     private final Counter audioChunks;
     private final Counter pushReconnects;
+    private final Counter skipped;
+    private final Counter late;
     private final Histogram endToEndSeconds;
     private final Gauge lag;
 
@@ -45,6 +47,11 @@ public final class EgressMetrics {
                 .register(registry);
         pushReconnects = Counter.build("srp_egress_push_reconnects_total",
                 "Times a pushed (RTMP/RTSP) output lost its server and connected again.").register(registry);
+        skipped = Counter.build("srp_egress_skipped_frames_total",
+                "Frames a live output went on without, after waiting the live gap timeout for them.")
+                .register(registry);
+        late = Counter.build("srp_egress_late_frames_total",
+                "Frames that arrived after their live output had gone on without them; dropped.").register(registry);
         endToEndSeconds = Histogram.build("srp_egress_end_to_end_latency_seconds",
                 "From ingest publishing a decoded frame to egress encoding its upscaled frame.")
                 .buckets(0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 4, 8, 15, 30, 60, 120)
@@ -96,5 +103,13 @@ public final class EgressMetrics {
 
     void pushReconnected() {
         pushReconnects.inc();
+    }
+
+    void framesSkipped(long frames) {
+        skipped.inc(frames);
+    }
+
+    void lateFrameDropped() {
+        late.inc();
     }
 }

@@ -82,6 +82,26 @@ final class ReorderBuffer implements AutoCloseable {
         nextIndex++;
     }
 
+    /** The lowest index waiting here, or -1 when none waits. */
+    long firstWaiting() {
+        long memory = inMemory.isEmpty() ? Long.MAX_VALUE : inMemory.firstKey();
+        long disk = spilled.isEmpty() ? Long.MAX_VALUE : spilled.firstKey();
+        long first = Math.min(memory, disk);
+        return first == Long.MAX_VALUE ? -1 : first;
+    }
+
+    /** Gives up on frames {@link #nextIndex()} to {@code index - 1}, none of which is here; returns how many. */
+    long skipTo(long index) {
+        long first = firstWaiting();
+        if (index < nextIndex || (first >= 0 && index > first)) {
+            throw new IllegalArgumentException("cannot skip from " + nextIndex + " to " + index
+                    + " with frame " + first + " waiting");
+        }
+        long skipped = index - nextIndex;
+        nextIndex = index;
+        return skipped;
+    }
+
     int size() {
         return inMemory.size() + spilled.size();
     }

@@ -17,6 +17,8 @@ import java.util.Optional;
 final class StreamAssembly implements AutoCloseable {
     enum FrameOutcome { ACCEPTED, DUPLICATE, FOREIGN }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamAssembly.class);
+
     private final String streamId;
     private final String output;
     private final EgressConfig config;
@@ -35,6 +37,12 @@ final class StreamAssembly implements AutoCloseable {
     private long lastVideoPts = Long.MIN_VALUE;
     private int encoderWidth;
     private int encoderHeight;
+    /** Live outputs: the frame index waited for since {@link #gapSinceNanos}, or -1 when nothing is missing. */
+    private long gapIndex = -1;
+    private long gapSinceNanos;
+    private long skippedFrames;
+    /** Live outputs: ranges of frames given up on (start -> end, exclusive), to tell a late frame from a repeat. */
+    private final java.util.TreeMap<Long, Long> skippedRanges = new java.util.TreeMap<>();
 
     StreamAssembly(String streamId, String output, EgressConfig config, BufferBudget budget, EgressMetrics metrics,
                    EgressListener listener) {
@@ -69,6 +77,10 @@ final class StreamAssembly implements AutoCloseable {
         long index = m.frameIndex();
         if (frameCount >= 0 && index >= frameCount) {
             return FrameOutcome.FOREIGN;
+        }
+        if (wasSkipped(index)) {
+            metrics.lateFrameDropped();
+            return FrameOutcome.DUPLICATE;
         }
         if (buffer.contains(index)) {
             duplicates++;
@@ -105,15 +117,17 @@ final class StreamAssembly implements AutoCloseable {
 
     /** Writes every frame whose turn has come; when the stream is complete, finishes the output. */
     Optional<EgressResult> advance() {
-        while (readyToWrite()) {
-            Optional<byte[]> next = buffer.pollNext();
-            if (next.isEmpty()) {
-                break;
+        do {
+            while (readyToWrite()) {
+                Optional<byte[]> next = buffer.pollNext();
+                if (next.isEmpty()) {
+                    break;
+                }
+                FrameMessage m = serde.deserialize(null, next.get());
+                Long published = publishedAtMillis.remove(m.frameIndex());
+                write(m, published == null ? System.currentTimeMillis() : published);
             }
-            FrameMessage m = serde.deserialize(null, next.get());
-            Long published = publishedAtMillis.remove(m.frameIndex());
-            write(m, published == null ? System.currentTimeMillis() : published);
-        }
+        } while (skippedAGap());
         if (frameCount < 0 || buffer.nextIndex() < frameCount || !audio.complete()) {
             return Optional.empty();
         }
@@ -126,6 +140,55 @@ final class StreamAssembly implements AutoCloseable {
         String done = encoder.finish();
         return Optional.of(new EgressResult(streamId, done, frameCount, duplicates, audioChunksWritten,
                 encoderWidth, encoderHeight, frameRate));
+    }
+
+    /**
+     * A live output does not wait for ever for a frame that may never come (lost to retention, or dropped by a
+     * source): once the next frame has been missing for the live gap timeout while later ones wait (or the end
+     * marker says there are no more), the stream goes on without it, and the skipped frames are counted. A file
+     * output waits: a remaster must not silently lose frames.
+     */
+    private boolean skippedAGap() {
+        if (!config.container().live() || !readyToWrite()) {
+            return false;
+        }
+        long next = buffer.nextIndex();
+        long resumeAt = buffer.firstWaiting() >= 0 ? buffer.firstWaiting() : frameCount;
+        if (resumeAt <= next) {
+            gapIndex = -1;
+            return false;
+        }
+        long now = System.nanoTime();
+        if (gapIndex != next) {
+            gapIndex = next;
+            gapSinceNanos = now;
+            return false;
+        }
+        if (now - gapSinceNanos < config.liveGapTimeout().toNanos()) {
+            return false;
+        }
+        long skipped = buffer.skipTo(resumeAt);
+        skippedRanges.put(next, resumeAt);
+        skippedFrames += skipped;
+        metrics.framesSkipped(skipped);
+        LOG.warn("stream {}: frames {}-{} did not arrive within {} s; the live output goes on without them",
+                streamId, next, resumeAt - 1, config.liveGapTimeout().toSeconds());
+        gapIndex = -1;
+        return true;
+    }
+
+    private boolean wasSkipped(long index) {
+        java.util.Map.Entry<Long, Long> range = skippedRanges.floorEntry(index);
+        return range != null && index < range.getValue();
+    }
+
+    /** Whether this stream's output is live, so {@link #advance()} must run even when no record arrives. */
+    boolean live() {
+        return config.container().live();
+    }
+
+    long skippedFrames() {
+        return skippedFrames;
     }
 
     private boolean readyToWrite() {

@@ -301,4 +301,79 @@ class EgressIT {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
+
+    /**
+     * A live output (HLS) does not wait for ever for frames that never come: frames 10-12 are never sent, and the
+     * stream goes on without them after the live gap timeout, counts them, and still ends. A late one is dropped.
+     */
+    @Test
+    void aLiveOutputGoesOnWithoutFramesThatNeverArrive() throws Exception {
+        Topics topics = freshTopics();
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "live-gap");
+        producer.sendNoAudio();
+        List<Integer> sent = new ArrayList<>();
+        for (int i = 0; i < CLIP.frames(); i++) {
+            if (i < 10 || i > 12) {
+                sent.add(i);
+            }
+        }
+        producer.sendFrames(sent, 0, true, List.of());
+        CollectorRegistry registry = new CollectorRegistry();
+        EgressConfig config = config(topics, dir + "/{stream}.m3u8", VideoCodec.H264, 64 << 20)
+                .withLiveGapTimeout(Duration.ofSeconds(2));
+
+        long started = System.nanoTime();
+        EgressResult result = runUntilFinished(config, registry);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertEquals(3.0, registry.getSampleValue("srp_egress_skipped_frames_total"), "frames skipped");
+        assertEquals(37.0, registry.getSampleValue("srp_egress_frames_total"), "frames written");
+        DecodedOutput out = DecodedOutput.read(result.outputFile());
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < out.frames().size(); i++) {
+            indexes.add(FrameIndexPattern.read(out.frames().get(i), out.width(), 1));
+        }
+        assertEquals(sent, indexes, "the live output holds every frame that came, in order");
+        assertTrue(Files.readString(result.outputFile()).contains("#EXT-X-ENDLIST"), "the playlist was closed");
+        System.out.printf("live gap: %s frames skipped after %.1f s; output %s%n", 3, seconds, indexes);
+    }
+
+    /** A file output waits for a missing frame however long it takes: a remaster must not lose frames. */
+    @Test
+    void aFileOutputWaitsForAMissingFrame() throws Exception {
+        Topics topics = freshTopics();
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "file-gap");
+        producer.sendNoAudio();
+        List<Integer> allButFive = new ArrayList<>();
+        for (int i = 0; i < CLIP.frames(); i++) {
+            if (i != 5) {
+                allButFive.add(i);
+            }
+        }
+        producer.sendFrames(allButFive, 0, true, List.of());
+        CollectorRegistry registry = new CollectorRegistry();
+        EgressConfig config = config(topics, dir + "/{stream}.mp4", VideoCodec.H264, 64 << 20)
+                .withLiveGapTimeout(Duration.ofSeconds(1));
+        CompletableFuture<EgressResult> done = new CompletableFuture<>();
+        try (Egress egress = new Egress(config, new EgressMetrics(registry), new EgressListener() {
+            @Override
+            public void onStreamFinished(EgressResult result) {
+                done.complete(result);
+            }
+
+            @Override
+            public void onStreamFailed(String streamId, SrpException error) {
+                done.completeExceptionally(error);
+            }
+        })) {
+            egress.start();
+            Thread.sleep(6_000);
+            assertTrue(!done.isDone(), "a file output finished without frame 5");
+            assertEquals(5.0, registry.getSampleValue("srp_egress_frames_total"), "frames before the gap");
+            assertEquals(0.0, registry.getSampleValue("srp_egress_skipped_frames_total"));
+            producer.sendFrames(List.of(5), 0, false, List.of());
+            assertEquals(40, done.get(60, TimeUnit.SECONDS).frames());
+        }
+        assertEquals(40.0, registry.getSampleValue("srp_egress_frames_total"));
+    }
 }

@@ -118,4 +118,21 @@ class ReorderBufferTest {
             return files.filter(Files::isRegularFile).count();
         }
     }
+
+    @Test
+    void skipsAGapUpToTheFirstWaitingFrameAndNoFurther() {
+        try (ReorderBuffer buffer = new ReorderBuffer(spill, new BufferBudget(100))) {
+            assertEquals(-1, buffer.firstWaiting());
+            buffer.offer(7, bytesOf(7, 64));
+            buffer.offer(4, bytesOf(4, 64)); // over the budget: spilled, and still the first waiting
+            assertEquals(4, buffer.firstWaiting());
+            assertThrows(IllegalArgumentException.class, () -> buffer.skipTo(5), "frame 4 waits");
+            assertEquals(4, buffer.skipTo(4));
+            assertEquals(List.of(4L), drain(buffer, 64));
+            assertEquals(2, buffer.skipTo(7));
+            assertEquals(List.of(7L), drain(buffer, 64));
+            assertTrue(buffer.contains(5), "a skipped index counts as taken");
+            assertThrows(IllegalArgumentException.class, () -> buffer.skipTo(3), "cannot go back");
+        }
+    }
 }

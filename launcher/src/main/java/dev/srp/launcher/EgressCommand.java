@@ -34,6 +34,11 @@ final class EgressCommand implements Callable<Integer> {
             description = "Memory for out-of-order frames before spilling to disk (default: ${DEFAULT-VALUE}).")
     long reorderBufferBytes;
 
+    @Option(names = "--live-gap-timeout", defaultValue = "PT60S",
+            description = "Live outputs (HLS, push): how long to wait for a missing frame before the stream goes on "
+                    + "without it, ISO-8601; longer than a worker failover (default: ${DEFAULT-VALUE}).")
+    java.time.Duration liveGapTimeout = EgressConfig.DEFAULT_LIVE_GAP_TIMEOUT;
+
     @Mixin
     EncodeOptions encode = new EncodeOptions();
 
@@ -46,7 +51,7 @@ final class EgressCommand implements Callable<Integer> {
         CollectorRegistry registry = new CollectorRegistry();
         EgressConfig config = new EgressConfig(kafka.bootstrap, groupId, kafka.topics(), kafka.limits(), output,
                 encode.videoCodec(), encode.crf, encode.preset, reorderBufferBytes, spillDir,
-                encode.hlsWindow).withSecurity(kafka.security());
+                encode.hlsWindow).withSecurity(kafka.security()).withLiveGapTimeout(liveGapTimeout);
         try (MetricsServer server = service.start(registry)) {
             try (Egress egress = new Egress(config, new EgressMetrics(registry), new EgressListener() {
                 @Override
