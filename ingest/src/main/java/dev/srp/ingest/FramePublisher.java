@@ -7,7 +7,12 @@ import dev.srp.contract.FrameSerde;
 import dev.srp.ingest.IngestMetrics.Reason;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +37,7 @@ final class FramePublisher implements AutoCloseable {
     static final long MAX_TRANSACTION_NANOS = Duration.ofMillis(200).toNanos();
     /** How long a broker may be away before ingest gives up: the producer's default delivery timeout. */
     static final Duration KAFKA_OUTAGE = Duration.ofMinutes(2);
+    private static final Duration OUTAGE_WORTH_LOGGING = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(FramePublisher.class);
 
     private final IngestConfig config;
@@ -65,7 +71,11 @@ final class FramePublisher implements AutoCloseable {
         // FrameSerde already packs pixels with delta+zstd; compressing again only costs CPU
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.openTimeout().toMillis());
+        // A send waits up to max.block.ms for the topic's metadata, and a send that gives up fails the whole
+        // transaction; so a broker restart mid-stream must fit in it. Whether Kafka is there at all is checked
+        // first, within the open timeout, so a wrong address still fails fast.
+        awaitTopics(config);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, KAFKA_OUTAGE.toMillis());
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) KAFKA_OUTAGE.toMillis());
         KafkaProducer<String, byte[]> producer;
         try {
@@ -80,6 +90,30 @@ final class FramePublisher implements AutoCloseable {
             throw kafkaFailure(config, "cannot start a Kafka transaction", e);
         }
         return new FramePublisher(config, metrics, producer);
+    }
+
+    /** Fails within the open timeout, naming the address, unless Kafka answers and has the topics ingest writes. */
+    private static void awaitTopics(IngestConfig config) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.openTimeout().toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis);
+        config.security().applyTo(props);
+        List<String> topics = List.of(config.topics().framesLr(), config.topics().audio(),
+                config.topics().ingestProgress());
+        try (Admin admin = Admin.create(props)) {
+            admin.describeTopics(topics).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw kafkaFailure(config, "interrupted while reaching Kafka", e);
+        } catch (ExecutionException e) {
+            throw kafkaFailure(config, "cannot find the topics " + topics,
+                    e.getCause() instanceof Exception cause ? cause : e);
+        } catch (java.util.concurrent.TimeoutException | KafkaException e) {
+            throw kafkaFailure(config, "Kafka did not answer within " + config.openTimeout().toSeconds() + " s",
+                    e);
+        }
     }
 
     /** Where the stream stands before this run publishes anything; required before the first send. */
@@ -144,6 +178,7 @@ final class FramePublisher implements AutoCloseable {
                 throw kafkaFailure(config, "cannot commit frames to Kafka", sendError != null ? sendError : e);
             }
         }
+        logOutage(started, "committing");
         inTransaction = false;
         metrics.transactionCommitted((System.nanoTime() - started) / 1e9);
         metrics.framesPublished(pendingFrames, pendingFrameBytes);
@@ -178,13 +213,24 @@ final class FramePublisher implements AutoCloseable {
                 inTransaction = true;
                 transactionStarted = System.nanoTime();
             }
+            long started = System.nanoTime();
             producer.send(new ProducerRecord<>(topic, key, value), (meta, e) -> {
                 if (e != null && sendError == null) {
                     sendError = e;
                 }
             });
+            logOutage(started, "sending to " + topic);
         } catch (KafkaException e) {
             throw kafkaFailure(config, "cannot send to Kafka topic " + topic, e);
+        }
+    }
+
+    /** Says so when Kafka kept ingest waiting (a broker restart): otherwise the stall would look like a hang. */
+    private void logOutage(long startedNanos, String what) {
+        long waitedMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (waitedMillis >= OUTAGE_WORTH_LOGGING.toMillis()) {
+            LOG.warn("stream {}: Kafka at {} was away for {} s while {}; it is back, nothing was lost",
+                    config.streamId(), config.bootstrapServers(), waitedMillis / 1000, what);
         }
     }
 
