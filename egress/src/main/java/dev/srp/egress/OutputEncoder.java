@@ -83,14 +83,12 @@ final class OutputEncoder {
             return new OutputEncoder(streamId, output, part, start.start(), container.pushed() ? start : null,
                     onReconnect, width, height, sampleRate, channels);
         } catch (IOException | RuntimeException e) {
-            if (!container.pushed()) {
-                deleteQuietly(part);
-            }
             if (container.pushed()) {
                 throw new SrpException("cannot push stream " + streamId + " to " + UrlCredentials.redact(output)
                         + ": " + UrlCredentials.redact(String.valueOf(e.getMessage())), "check that the server "
                         + "runs, is reachable from this host and accepts a publisher at that URL", e);
             }
+            deleteQuietly(part);
             throw failure("cannot open the " + config.codec() + " encoder for " + output, e);
         }
     }

@@ -6,7 +6,12 @@ import dev.srp.contract.FrameRate;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.SrpException;
 import dev.srp.media.UrlCredentials;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts one stream back together: frames go to the encoder in index order (early ones wait in a
@@ -17,7 +22,7 @@ import java.util.Optional;
 final class StreamAssembly implements AutoCloseable {
     enum FrameOutcome { ACCEPTED, DUPLICATE, FOREIGN }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamAssembly.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamAssembly.class);
 
     private final String streamId;
     private final String output;
@@ -28,7 +33,7 @@ final class StreamAssembly implements AutoCloseable {
     private final ReorderBuffer buffer;
     private final AudioQueue audio = new AudioQueue();
     /** Kafka timestamps of waiting frames: the time ingest published them, for the end-to-end latency. */
-    private final java.util.Map<Long, Long> publishedAtMillis = new java.util.HashMap<>();
+    private final Map<Long, Long> publishedAtMillis = new HashMap<>();
     private OutputEncoder encoder;
     private FrameRate frameRate;
     private long frameCount = -1;
@@ -42,7 +47,7 @@ final class StreamAssembly implements AutoCloseable {
     private long gapSinceNanos;
     private long skippedFrames;
     /** Live outputs: ranges of frames given up on (start -> end, exclusive), to tell a late frame from a repeat. */
-    private final java.util.TreeMap<Long, Long> skippedRanges = new java.util.TreeMap<>();
+    private final TreeMap<Long, Long> skippedRanges = new TreeMap<>();
 
     StreamAssembly(String streamId, String output, EgressConfig config, BufferBudget budget, EgressMetrics metrics,
                    EgressListener listener) {
@@ -149,11 +154,12 @@ final class StreamAssembly implements AutoCloseable {
      * output waits: a remaster must not silently lose frames.
      */
     private boolean skippedAGap() {
-        if (!config.container().live() || !readyToWrite()) {
+        if (!live() || !readyToWrite()) {
             return false;
         }
         long next = buffer.nextIndex();
-        long resumeAt = buffer.firstWaiting() >= 0 ? buffer.firstWaiting() : frameCount;
+        long firstWaiting = buffer.firstWaiting();
+        long resumeAt = firstWaiting >= 0 ? firstWaiting : frameCount;
         if (resumeAt <= next) {
             gapIndex = -1;
             return false;
@@ -178,7 +184,7 @@ final class StreamAssembly implements AutoCloseable {
     }
 
     private boolean wasSkipped(long index) {
-        java.util.Map.Entry<Long, Long> range = skippedRanges.floorEntry(index);
+        Map.Entry<Long, Long> range = skippedRanges.floorEntry(index);
         return range != null && index < range.getValue();
     }
 

@@ -66,10 +66,9 @@ class EgressIT {
                 template, codec, 18, "veryfast", maxBufferedBytes, dir.resolve("spill"));
     }
 
-    /** Runs egress until the stream finishes (or fails, which fails the test). */
-    private static EgressResult runUntilFinished(EgressConfig config, CollectorRegistry registry) throws Exception {
-        CompletableFuture<EgressResult> done = new CompletableFuture<>();
-        EgressListener listener = new EgressListener() {
+    /** A listener that completes {@code done} with the first stream's result, or with its failure. */
+    private static EgressListener completing(CompletableFuture<EgressResult> done) {
+        return new EgressListener() {
             @Override
             public void onStreamFinished(EgressResult result) {
                 done.complete(result);
@@ -80,7 +79,12 @@ class EgressIT {
                 done.completeExceptionally(error);
             }
         };
-        try (Egress egress = new Egress(config, new EgressMetrics(registry), listener)) {
+    }
+
+    /** Runs egress until the stream finishes (or fails, which fails the test). */
+    private static EgressResult runUntilFinished(EgressConfig config, CollectorRegistry registry) throws Exception {
+        CompletableFuture<EgressResult> done = new CompletableFuture<>();
+        try (Egress egress = new Egress(config, new EgressMetrics(registry), completing(done))) {
             egress.start();
             return done.get(90, TimeUnit.SECONDS);
         }
@@ -355,17 +359,7 @@ class EgressIT {
         EgressConfig config = config(topics, dir + "/{stream}.mp4", VideoCodec.H264, 64 << 20)
                 .withLiveGapTimeout(Duration.ofSeconds(1));
         CompletableFuture<EgressResult> done = new CompletableFuture<>();
-        try (Egress egress = new Egress(config, new EgressMetrics(registry), new EgressListener() {
-            @Override
-            public void onStreamFinished(EgressResult result) {
-                done.complete(result);
-            }
-
-            @Override
-            public void onStreamFailed(String streamId, SrpException error) {
-                done.completeExceptionally(error);
-            }
-        })) {
+        try (Egress egress = new Egress(config, new EgressMetrics(registry), completing(done))) {
             egress.start();
             Thread.sleep(6_000);
             assertTrue(!done.isDone(), "a file output finished without frame 5");
