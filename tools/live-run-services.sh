@@ -76,11 +76,16 @@ echo "t_s worker_committed worker_used egress_committed egress_used" > "$out/hea
 heap() { jcmd "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap/ {print int($4 / 1024), int($6 / 1024)}'; }
 start=$(date +%s)
 scrape() { curl -s "http://127.0.0.1:$m_egress/metrics" > "$out/egress.prom.tmp" && mv "$out/egress.prom.tmp" "$out/egress.prom"
-           curl -s "http://127.0.0.1:$m_worker/metrics" > "$out/worker.prom.tmp" && mv "$out/worker.prom.tmp" "$out/worker.prom"; }
+           curl -s "http://127.0.0.1:$m_worker/metrics" > "$out/worker.prom.tmp" && mv "$out/worker.prom.tmp" "$out/worker.prom"
+           curl -s "http://127.0.0.1:$m_ingest/metrics" > "$out/ingest.prom.tmp" && mv "$out/ingest.prom.tmp" "$out/ingest.prom"; }
+# How far the worker is behind, two ways: its consumer-lag gauge, and frames ingest published minus frames it took
+echo "t_s ingest_frames worker_frames_in worker_lag_gauge egress_frames" > "$out/lag.tsv"
+value() { awk -v n="$2" '$1 == n {print $2}' "$out/$1.prom" 2>/dev/null | head -1; }
 while kill -0 "$cam_pid" 2>/dev/null; do
   echo "$(( $(date +%s) - start )) $(rss $broker_pid) $(rss $ingest_pid) $(rss $worker_pid) $(rss $egress_pid)" >> "$out/rss.tsv"
   scrape || true
   t=$(( $(date +%s) - start ))
+  echo "$t $(value ingest srp_ingest_frames_total) $(value worker srp_worker_frames_in_total) $(value worker srp_worker_consumer_lag_records) $(value egress srp_egress_frames_total)" >> "$out/lag.tsv"
   if [ $(( t % 60 )) -lt 10 ]; then echo "$t $(heap $worker_pid) $(heap $egress_pid)" >> "$out/heap.tsv"; fi
   sleep 10
 done
@@ -98,10 +103,10 @@ def metric(file, name):
         if line.startswith(name + " "):
             return float(line.split()[1])
     return 0.0
-buckets = [(float(m.group(1)), float(m.group(2))) for m in
-           (re.match(r'srp_egress_end_to_end_latency_seconds_bucket\{le="([^"]+)",?\} (\S+)', l)
-            for l in open(out + "/egress.prom")) if m]
-def quantile(q):
+def histogram(file, name):
+    return [(float(m.group(1)), float(m.group(2))) for m in
+            (re.match(name + r'_bucket\{le="([^"]+)",?\} (\S+)', l) for l in open(f"{out}/{file}")) if m]
+def quantile(q, buckets=histogram("egress.prom", "srp_egress_end_to_end_latency_seconds")):
     n = buckets[-1][1]
     rank, lo, below = q * n, 0.0, 0.0
     for le, count in buckets:
@@ -110,7 +115,16 @@ def quantile(q):
         lo, below = le, count
 frames, misses = metric("egress.prom", "srp_egress_frames_total"), metric("worker.prom", "srp_worker_deadline_misses_total")
 print(f"frames encoded {frames:.0f}; deadline misses (bicubic) {misses:.0f} ({100 * misses / max(frames, 1):.1f} %)")
-print(f"end-to-end latency p50 {quantile(0.5):.3f} s, p99 {quantile(0.99):.3f} s (of {buckets[-1][1]:.0f} frames)")
+e2e, age = histogram("egress.prom", "srp_egress_end_to_end_latency_seconds"), histogram("worker.prom", "srp_worker_input_age_seconds")
+print(f"end-to-end latency p50 {quantile(0.5):.3f} s, p99 {quantile(0.99):.3f} s (of {e2e[-1][1]:.0f} frames)")
+if age:
+    print(f"  of which LR frame age at the worker p50 {quantile(0.5, age):.3f} s, p99 {quantile(0.99, age):.3f} s")
+lag = [[float(x) for x in l.split()] for l in open(out + "/lag.tsv")][1:]
+lag = [r for r in lag if len(r) == 5]
+if lag:
+    worst = max(lag, key=lambda r: r[1] - r[2])
+    print(f"worker behind ingest, at most {worst[1] - worst[2]:.0f} frames (at {worst[0]:.0f} s, lag gauge then "
+          f"{worst[3]:.0f}); gauge max {max(r[3] for r in lag):.0f}")
 rows = [l.split() for l in open(out + "/rss.tsv")]
 names, rows = rows[0][1:], rows[1:]
 for i, name in enumerate(names):
@@ -125,4 +139,4 @@ for i, name in enumerate(names):
 PY
 /usr/bin/python3 tools/plot_rss.py "$out/rss.tsv" "$out/rss.png" "srp services, separate processes: RSS over time" >/dev/null
 echo "service JVM options: ${SRP_JAVA_OPTS:-(none: the default heap of the JVM, a quarter of RAM)}"
-echo "files: $out (HLS in $out/hls, logs *.log, RSS $out/rss.tsv, Java heap $out/heap.tsv, plot $out/rss.png)"
+echo "files: $out (HLS in $out/hls, logs *.log, RSS $out/rss.tsv, Java heap $out/heap.tsv, worker lag $out/lag.tsv, plot $out/rss.png)"

@@ -33,24 +33,27 @@ wait "$srp_pid" || echo "srp exited with $?" >&2
 /usr/bin/python3 - "$out" <<'PY'
 import sys, re
 out = sys.argv[1]
-buckets, total, misses, frames = [], 0.0, 0.0, 0.0
+hists, counters = {}, {}
 for line in open(out + "/metrics.txt"):
-    m = re.match(r'srp_egress_end_to_end_latency_seconds_bucket\{le="([^"]+)",?\} (\S+)', line)
+    m = re.match(r'(srp_\w+)_bucket\{le="([^"]+)",?\} (\S+)', line)
     if m:
-        buckets.append((float(m.group(1)), float(m.group(2))))
-    elif line.startswith("srp_worker_deadline_misses_total "):
-        misses = float(line.split()[1])
-    elif line.startswith("srp_egress_frames_total "):
-        frames = float(line.split()[1])
-def quantile(q):
+        hists.setdefault(m.group(1), []).append((float(m.group(2)), float(m.group(3))))
+    elif re.match(r'srp_\w+_total ', line):
+        counters[line.split()[0]] = float(line.split()[1])
+def quantile(name, q):
+    buckets = hists[name]
     n = buckets[-1][1]
     rank, lo, below = q * n, 0.0, 0.0
     for le, count in buckets:
         if count >= rank:
             return le if le == float("inf") else lo + (le - lo) * (rank - below) / max(count - below, 1e-9)
         lo, below = le, count
+frames, misses = counters.get("srp_egress_frames_total", 0), counters.get("srp_worker_deadline_misses_total", 0)
 print(f"frames encoded {frames:.0f}; deadline misses (bicubic) {misses:.0f} ({100 * misses / max(frames, 1):.1f} %)")
-print(f"end-to-end latency p50 {quantile(0.5):.3f} s, p99 {quantile(0.99):.3f} s (of {buckets[-1][1]:.0f} frames)")
+for name, what in (("srp_egress_end_to_end_latency_seconds", "end-to-end latency"),
+                   ("srp_worker_input_age_seconds", "  of which LR frame age at the worker")):
+    if name in hists:
+        print(f"{what} p50 {quantile(name, 0.5):.3f} s, p99 {quantile(name, 0.99):.3f} s (of {hists[name][-1][1]:.0f} frames)")
 rss = [l.split() for l in open(out + "/rss.tsv")][1:]
 print("RSS MiB over time (t_s:MiB): " + " ".join(f"{t}:{r}" for t, r in rss))
 PY

@@ -16,11 +16,17 @@ import java.util.Objects;
  * @param pixelFormat layout of {@code pixels}
  * @param shotId      0-based shot number within the stream; frames of one shot share a Kafka key
  * @param frameCount  number of frames in the stream (end marker only, -1 otherwise)
+ * @param upscaleBy   1 when the pixels are final; otherwise the integer factor by which whoever writes the frame
+ *                    out must still upscale them, bicubically. The SR worker sends a live frame that missed its
+ *                    latency budget this way, as its LR pixels, so that a worker that is behind spends nothing on
+ *                    it and egress scales it while converting it for the encoder anyway.
  * @param pixels      frame pixels, {@code pixelFormat.frameBytes(width, height)} long (empty for the end marker)
  */
 public record FrameMessage(Kind kind, String streamId, long frameIndex, long ptsMicros, FrameRate frameRate,
                            int width, int height, PixelFormat pixelFormat, long shotId, long frameCount,
-                           byte[] pixels) {
+                           int upscaleBy, byte[] pixels) {
+    /** The largest {@link #upscaleBy}: the largest model scale srp supports. */
+    public static final int MAX_UPSCALE_BY = 8;
 
     public enum Kind { FRAME, END_OF_STREAM }
 
@@ -44,30 +50,52 @@ public record FrameMessage(Kind kind, String streamId, long frameIndex, long pts
             if (frameIndex < 0 || shotId < 0) {
                 throw new IllegalArgumentException("frameIndex and shotId must be >= 0");
             }
+            if (upscaleBy < 1 || upscaleBy > MAX_UPSCALE_BY) {
+                throw new IllegalArgumentException("upscaleBy must be between 1 and " + MAX_UPSCALE_BY + ", got "
+                        + upscaleBy);
+            }
         } else if (frameCount < 0) {
             throw new IllegalArgumentException("end-of-stream marker needs frameCount >= 0");
+        } else if (upscaleBy != 1) {
+            throw new IllegalArgumentException("an end-of-stream marker has no pixels to upscale");
         }
     }
 
     public static FrameMessage frame(String streamId, long frameIndex, long ptsMicros, FrameRate frameRate,
                                      int width, int height, PixelFormat pixelFormat, long shotId, byte[] pixels) {
         return new FrameMessage(Kind.FRAME, streamId, frameIndex, ptsMicros, frameRate, width, height, pixelFormat,
-                shotId, -1, pixels);
+                shotId, -1, 1, pixels);
     }
 
     public static FrameMessage endOfStream(String streamId, long frameCount, long ptsMicros, FrameRate frameRate) {
         return new FrameMessage(Kind.END_OF_STREAM, streamId, frameCount, ptsMicros, frameRate, 0, 0,
-                PixelFormat.RGB24, 0, frameCount, new byte[0]);
+                PixelFormat.RGB24, 0, frameCount, 1, new byte[0]);
     }
 
     public boolean isEndOfStream() {
         return kind == Kind.END_OF_STREAM;
     }
 
-    /** The same frame with other pixels and size: what the SR worker emits for each input frame. */
+    /** The same frame with other, final pixels and size: what the SR worker emits for each input frame. */
     public FrameMessage withPixels(int newWidth, int newHeight, byte[] newPixels) {
         return new FrameMessage(kind, streamId, frameIndex, ptsMicros, frameRate, newWidth, newHeight, pixelFormat,
-                shotId, frameCount, newPixels);
+                shotId, frameCount, 1, newPixels);
+    }
+
+    /** The same frame and pixels, marked to be upscaled bicubically by {@code factor} when it is written out. */
+    public FrameMessage upscaledLater(int factor) {
+        return new FrameMessage(kind, streamId, frameIndex, ptsMicros, frameRate, width, height, pixelFormat,
+                shotId, frameCount, factor, pixels);
+    }
+
+    /** Width of the picture this frame stands for: {@code width * upscaleBy}. */
+    public int outputWidth() {
+        return width * upscaleBy;
+    }
+
+    /** Height of the picture this frame stands for: {@code height * upscaleBy}. */
+    public int outputHeight() {
+        return height * upscaleBy;
     }
 
     /** The Kafka key: all frames of one shot share it, so they land on one partition in order. */
@@ -80,7 +108,7 @@ public record FrameMessage(Kind kind, String streamId, long frameIndex, long pts
         return o instanceof FrameMessage m && kind == m.kind && streamId.equals(m.streamId)
                 && frameIndex == m.frameIndex && ptsMicros == m.ptsMicros && frameRate.equals(m.frameRate)
                 && width == m.width && height == m.height && pixelFormat == m.pixelFormat && shotId == m.shotId
-                && frameCount == m.frameCount && java.util.Arrays.equals(pixels, m.pixels);
+                && frameCount == m.frameCount && upscaleBy == m.upscaleBy && java.util.Arrays.equals(pixels, m.pixels);
     }
 
     @Override
@@ -91,6 +119,6 @@ public record FrameMessage(Kind kind, String streamId, long frameIndex, long pts
     @Override
     public String toString() {
         return "FrameMessage[" + kind + " " + streamId + "#" + frameIndex + " shot " + shotId + " " + width + "x"
-                + height + " pts " + ptsMicros + "us]";
+                + height + (upscaleBy == 1 ? "" : " to upscale x" + upscaleBy) + " pts " + ptsMicros + "us]";
     }
 }

@@ -8,17 +8,22 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Binary serde for {@link FrameMessage}, wire version 1 (big-endian):
+ * Binary serde for {@link FrameMessage}, wire versions 1 and 2 (big-endian):
  * <pre>
- * magic "SRF" | version u8 = 1 | kind u8 (0 frame, 1 end) | streamId u16 length + UTF-8
+ * magic "SRF" | version u8 | kind u8 (0 frame, 1 end) | streamId u16 length + UTF-8
  * frameIndex i64 | ptsMicros i64 | frameRate num i32, den i32 | width i32 | height i32
- * pixelFormat u8 | shotId i64 | frameCount i64 | payloadCodec u8 | payload length i32 | payload
+ * pixelFormat u8 | shotId i64 | frameCount i64 | [version 2: upscaleBy u8] | payloadCodec u8
+ * payload length i32 | payload
  * </pre>
- * Deserialising reads any codec; serialising uses the codec this serde was built with.
+ * Version 2 differs only by {@code upscaleBy}, and is written only for a frame that has one other than 1, so every
+ * other message stays version 1 and readers built before version 2 keep reading them.
+ * Deserialising reads any codec and both versions; serialising uses the codec this serde was built with.
  */
 public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMessage>, Deserializer<FrameMessage> {
     static final byte[] MAGIC = {'S', 'R', 'F'};
     static final int VERSION = 1;
+    /** Adds upscaleBy after frameCount. */
+    static final int VERSION_UPSCALE_BY = 2;
     private static final int MAX_STREAM_ID_BYTES = 1024;
 
     private final PayloadCodec codec;
@@ -42,15 +47,19 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
             throw new IllegalArgumentException("streamId longer than " + MAX_STREAM_ID_BYTES + " bytes");
         }
         byte[] payload = codec.encode(m.pixels(), m.pixelFormat().bytesPerPixel());
-        ByteBuffer b = ByteBuffer.allocate(3 + 1 + 1 + 2 + id.length + 8 + 8 + 4 + 4 + 4 + 4 + 1 + 8 + 8 + 1 + 4
-                + payload.length);
-        b.put(MAGIC).put((byte) VERSION).put((byte) m.kind().ordinal());
+        boolean upscaleLater = m.upscaleBy() != 1;
+        ByteBuffer b = ByteBuffer.allocate(3 + 1 + 1 + 2 + id.length + 8 + 8 + 4 + 4 + 4 + 4 + 1 + 8 + 8
+                + (upscaleLater ? 1 : 0) + 1 + 4 + payload.length);
+        b.put(MAGIC).put((byte) (upscaleLater ? VERSION_UPSCALE_BY : VERSION)).put((byte) m.kind().ordinal());
         b.putShort((short) id.length).put(id);
         b.putLong(m.frameIndex()).putLong(m.ptsMicros());
         b.putInt(m.frameRate().numerator()).putInt(m.frameRate().denominator());
         b.putInt(m.width()).putInt(m.height());
         b.put((byte) m.pixelFormat().code());
         b.putLong(m.shotId()).putLong(m.frameCount());
+        if (upscaleLater) {
+            b.put((byte) m.upscaleBy());
+        }
         b.put((byte) codec.code()).putInt(payload.length).put(payload);
         return b.array();
     }
@@ -68,9 +77,9 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
                 }
             }
             int version = b.get() & 0xff;
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_UPSCALE_BY) {
                 throw new MalformedMessageException("unsupported frame message version " + version
-                        + " (this build reads version " + VERSION + ")");
+                        + " (this build reads versions " + VERSION + " and " + VERSION_UPSCALE_BY + ")");
             }
             int kindCode = b.get() & 0xff;
             if (kindCode >= FrameMessage.Kind.values().length) {
@@ -92,6 +101,7 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
             PixelFormat pixelFormat = PixelFormat.ofCode(b.get() & 0xff);
             long shotId = b.getLong();
             long frameCount = b.getLong();
+            int upscaleBy = version == VERSION_UPSCALE_BY ? b.get() & 0xff : 1;
             PayloadCodec payloadCodec = PayloadCodec.ofCode(b.get() & 0xff);
             int payloadLength = b.getInt();
             if (payloadLength < 0 || payloadLength != b.remaining()) {
@@ -103,7 +113,7 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
             int expected = kind == FrameMessage.Kind.FRAME ? checkedFrameBytes(pixelFormat, width, height) : 0;
             byte[] pixels = payloadCodec.decode(payload, pixelFormat.bytesPerPixel(), expected);
             return new FrameMessage(kind, new String(id, StandardCharsets.UTF_8), frameIndex, pts,
-                    new FrameRate(num, den), width, height, pixelFormat, shotId, frameCount, pixels);
+                    new FrameRate(num, den), width, height, pixelFormat, shotId, frameCount, upscaleBy, pixels);
         } catch (BufferUnderflowException e) {
             throw new MalformedMessageException("frame message truncated (" + data.length + " bytes)", e);
         } catch (IllegalArgumentException e) {

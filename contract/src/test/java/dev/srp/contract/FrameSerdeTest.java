@@ -39,6 +39,32 @@ class FrameSerdeTest {
     }
 
     @Test
+    void aFrameToUpscaleLaterIsVersionTwoWithItsFactorAfterFrameCount() {
+        FrameMessage late = tinyFrame().upscaledLater(4);
+        String golden = "535246" + "02" + TINY_RAW_GOLDEN.substring(8, TINY_RAW_GOLDEN.indexOf("ffffffffffffffff") + 16)
+                + "04" + "00" + "00000006" + "010203fafbfc";
+        byte[] bytes = new FrameSerde(PayloadCodec.RAW).serialize("t", late);
+        assertEquals(golden, HexFormat.of().formatHex(bytes));
+        FrameMessage back = FrameSerde.defaultCodec().deserialize("t", bytes);
+        assertEquals(late, back);
+        assertEquals(4, back.upscaleBy());
+        assertEquals(8, back.outputWidth());
+        assertEquals(4, back.outputHeight());
+        // the worker's own HR output is final again
+        assertEquals(1, back.withPixels(2, 1, back.pixels()).upscaleBy());
+    }
+
+    @Test
+    void rejectsAnImpossibleUpscaleFactor() {
+        byte[] bytes = new FrameSerde(PayloadCodec.RAW).serialize("t", tinyFrame().upscaledLater(4));
+        bytes[TINY_RAW_GOLDEN.indexOf("ffffffffffffffff") / 2 + 8] = 0; // upscaleBy 0
+        MalformedMessageException e = assertThrows(MalformedMessageException.class,
+                () -> FrameSerde.defaultCodec().deserialize("t", bytes));
+        assertTrue(e.getMessage().contains("upscaleBy"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> tinyFrame().upscaledLater(FrameMessage.MAX_UPSCALE_BY + 1));
+    }
+
+    @Test
     void endOfStreamMatchesGoldenBytes() {
         FrameMessage eos = FrameMessage.endOfStream("cam", 190, 7_600_000, new FrameRate(30000, 1001));
         String golden = "535246" + "01" + "01" + "0003" + "63616d" + "00000000000000be" + "000000000073f780"

@@ -3,6 +3,7 @@ package dev.srp.egress;
 import dev.srp.contract.AudioChunk;
 import dev.srp.contract.FrameRate;
 import dev.srp.contract.SrpException;
+import dev.srp.media.Backoff;
 import dev.srp.media.FfmpegLog;
 import dev.srp.media.RgbFrames;
 import dev.srp.media.UrlCredentials;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 import org.slf4j.Logger;
@@ -31,6 +33,8 @@ final class OutputEncoder {
     static final String PART_SUFFIX = ".part";
     /** How long a pushed output waits for its server to come back; well under Kafka's 5-minute poll interval. */
     static final Duration PUSH_OUTAGE = Duration.ofSeconds(60);
+    private static final Duration FIRST_RECONNECT_DELAY = Duration.ofMillis(250);
+    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(4);
     private static final Logger LOG = LoggerFactory.getLogger(OutputEncoder.class);
 
     private final String output;
@@ -105,6 +109,9 @@ final class OutputEncoder {
             recorder.setMetadata(OutputStamp.METADATA_KEY, OutputStamp.valueFor(streamId));
             recorder.setVideoCodecName(codec.encoderName());
             recorder.setPixelFormat(codec.pixelFormat());
+            // a frame the worker left to be upscaled (a late live frame) is scaled by the same swscale call that
+            // converts every frame for the encoder; bicubic, as the worker's models are measured against
+            recorder.setImageScalingFlags(swscale.SWS_BICUBIC);
             recorder.setFrameRate(frameRate.fps());
             if (container == Container.HLS) {
                 // a key frame at every segment boundary, so each segment plays on its own
@@ -151,14 +158,19 @@ final class OutputEncoder {
     }
 
     /** Writes one packed RGB24 frame at its source presentation time. */
-    void writeVideo(byte[] rgb, int frameWidth, int frameHeight, long ptsMicros) {
-        if (frameWidth != width || frameHeight != height) {
-            throw new SrpException("frame of " + frameWidth + "x" + frameHeight + " for output " + output
+    /**
+     * Writes one frame. A frame smaller than the output by exactly {@code upscaleBy} (the worker left it to be
+     * upscaled) is scaled bicubically on the way into the encoder.
+     */
+    void writeVideo(byte[] rgb, int frameWidth, int frameHeight, int upscaleBy, long ptsMicros) {
+        if (frameWidth * upscaleBy != width || frameHeight * upscaleBy != height) {
+            throw new SrpException("frame of " + frameWidth + "x" + frameHeight
+                    + (upscaleBy == 1 ? "" : " to upscale x" + upscaleBy) + " for output " + shown
                     + " which was opened at " + width + "x" + height,
                     "every frame of a stream must have the same size; check the SR worker's model");
         }
         try {
-            recordVideo(rgb, ptsMicros);
+            recordVideo(rgb, frameWidth, frameHeight, ptsMicros);
         } catch (IOException | RuntimeException e) {
             if (restart == null) {
                 throw failure("cannot encode a video frame into " + shown, e);
@@ -166,7 +178,7 @@ final class OutputEncoder {
             reconnect(e);
             ptsOffsetMicros = ptsMicros;
             try {
-                recordVideo(rgb, ptsMicros);
+                recordVideo(rgb, frameWidth, frameHeight, ptsMicros);
             } catch (IOException | RuntimeException again) {
                 throw failure("cannot push a video frame to " + shown, again);
             }
@@ -190,9 +202,9 @@ final class OutputEncoder {
         }
     }
 
-    private void recordVideo(byte[] rgb, long ptsMicros) throws IOException {
+    private void recordVideo(byte[] rgb, int frameWidth, int frameHeight, long ptsMicros) throws IOException {
         recorder.setTimestamp(Math.max(0, ptsMicros - ptsOffsetMicros));
-        recorder.record(RgbFrames.toFrame(rgb, width, height), avutil.AV_PIX_FMT_RGB24);
+        recorder.record(RgbFrames.toFrame(rgb, frameWidth, frameHeight), avutil.AV_PIX_FMT_RGB24);
     }
 
     /**
@@ -204,33 +216,32 @@ final class OutputEncoder {
         LOG.warn("stream {}: push to {} failed ({}); connecting again for up to {} s", streamId, shown,
                 UrlCredentials.redact(String.valueOf(cause.getMessage())), PUSH_OUTAGE.toSeconds());
         releaseQuietly(recorder);
-        long started = System.nanoTime();
-        long deadline = started + PUSH_OUTAGE.toNanos();
-        long delayMillis = 250;
+        Backoff backoff = new Backoff(FIRST_RECONNECT_DELAY, MAX_RECONNECT_DELAY, PUSH_OUTAGE);
         while (true) {
+            Exception failure;
             try {
                 recorder = restart.start();
                 onReconnect.run();
                 // warn, like the failure: whoever saw that the push broke should see that it is back
-                LOG.warn("stream {}: pushing to {} again after {} ms", streamId, shown,
-                        (System.nanoTime() - started) / 1_000_000);
+                LOG.warn("stream {}: pushing to {} again after {} ms", streamId, shown, backoff.elapsed().toMillis());
                 return;
             } catch (IOException | RuntimeException e) {
-                if (System.nanoTime() + delayMillis * 1_000_000L > deadline) {
-                    throw new SrpException("stream " + streamId + ": the push server at " + shown + " went away "
-                            + "and did not take the stream back within " + PUSH_OUTAGE.toSeconds() + " s: "
-                            + UrlCredentials.redact(String.valueOf(e.getMessage())), "check the server; a "
-                            + "restarted egress pushes the unfinished stream again from its first frame", e);
-                }
+                failure = e;
             }
+            boolean again;
             try {
-                Thread.sleep(delayMillis);
+                again = backoff.pause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SrpException("stream " + streamId + ": interrupted while reconnecting to " + shown,
                         "egress is stopping; restart it to push the stream again", e);
             }
-            delayMillis = Math.min(delayMillis * 2, 4_000);
+            if (!again) {
+                throw new SrpException("stream " + streamId + ": the push server at " + shown + " went away "
+                        + "and did not take the stream back within " + PUSH_OUTAGE.toSeconds() + " s: "
+                        + UrlCredentials.redact(String.valueOf(failure.getMessage())), "check the server; a "
+                        + "restarted egress pushes the unfinished stream again from its first frame", failure);
+            }
         }
     }
 

@@ -205,12 +205,12 @@ final class StreamAssembly implements AutoCloseable {
         long start = System.nanoTime();
         if (encoder == null) {
             frameRate = m.frameRate();
-            encoderWidth = m.width();
-            encoderHeight = m.height();
-            encoder = OutputEncoder.open(streamId, output, config, m.width(), m.height(), m.frameRate(),
+            encoderWidth = m.outputWidth();
+            encoderHeight = m.outputHeight();
+            encoder = OutputEncoder.open(streamId, output, config, encoderWidth, encoderHeight, m.frameRate(),
                     audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0, metrics::pushReconnected);
         }
-        encoder.writeVideo(m.pixels(), m.width(), m.height(), m.ptsMicros());
+        encoder.writeVideo(m.pixels(), m.width(), m.height(), m.upscaleBy(), m.ptsMicros());
         metrics.frameWritten((System.nanoTime() - start) / 1e9,
                 Math.max(0, System.currentTimeMillis() - publishedAtMillis) / 1000.0);
         lastVideoPts = Math.max(lastVideoPts, m.ptsMicros());

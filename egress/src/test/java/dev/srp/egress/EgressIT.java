@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.broker.EmbeddedKafka;
+import dev.srp.contract.FrameMessage;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
@@ -154,6 +155,58 @@ class EgressIT {
         assertEquals(40, out.frames().size());
         assertEquals(39, FrameIndexPattern.read(out.frames().get(39), out.width(), 1));
         assertEquals(0, out.audioChannels(), "no audio stream");
+    }
+
+    /**
+     * Live mode: the worker sends a late frame as its LR pixels marked {@code upscaleBy 4}. Egress scales it to the
+     * output size on the way into the encoder, also when it is the stream's first frame, which sets the size.
+     */
+    @Test
+    void framesLeftToUpscaleAreScaledToTheOutputSize() throws Exception {
+        Topics topics = freshTopics();
+        SyntheticClip lowRes = new SyntheticClip(120, 72, 25, 12, new int[] {}, false, true);
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, lowRes, "clip-late");
+        producer.sendNoAudio();
+        List<FrameMessage> messages = new ArrayList<>();
+        for (int i = 0; i < lowRes.frames(); i++) {
+            FrameMessage lr = producer.frame(i);
+            // frames 0, 3, 4, 5 and 9 were late: LR pixels for egress; the others came through the "model" (x4)
+            boolean late = i == 0 || i >= 3 && i <= 5 || i == 9;
+            messages.add(late ? lr.upscaledLater(4) : lr.withPixels(480, 288, nearestX4(lr.pixels(), 120, 72)));
+        }
+        messages.add(FrameMessage.endOfStream("clip-late", lowRes.frames(), producer.ptsOf(lowRes.frames()),
+                producer.frameRate()));
+        producer.sendMessages(messages);
+
+        EgressResult result = runUntilFinished(config(topics, dir + "/{stream}.mkv", VideoCodec.FFV1, 64 << 20),
+                new CollectorRegistry());
+
+        DecodedOutput out = DecodedOutput.read(result.outputFile());
+        assertEquals(480, out.width(), "the output size is the first (late) frame's LR size x4");
+        assertEquals(288, out.height());
+        assertEquals(lowRes.frames(), out.frames().size());
+        for (int i = 0; i < lowRes.frames(); i++) {
+            byte[] got = out.frames().get(i);
+            assertEquals(i, FrameIndexPattern.read(got, 480, 4), "index pattern of frame " + i);
+            // bicubic and nearest neighbour differ only along edges: on average by a few levels
+            byte[] nearest = nearestX4(lowRes.pixels(i), 120, 72);
+            double meanDiff = 0;
+            for (int p = 0; p < got.length; p++) {
+                meanDiff += Math.abs((got[p] & 0xff) - (nearest[p] & 0xff));
+            }
+            meanDiff /= got.length;
+            assertTrue(meanDiff < 4, "frame " + i + " differs from its LR picture x4 by " + meanDiff + " on average");
+        }
+    }
+
+    private static byte[] nearestX4(byte[] rgb, int width, int height) {
+        byte[] hr = new byte[width * height * 48];
+        for (int y = 0; y < height * 4; y++) {
+            for (int x = 0; x < width * 4; x++) {
+                System.arraycopy(rgb, ((y / 4) * width + x / 4) * 3, hr, (y * width * 4 + x) * 3, 3);
+            }
+        }
+        return hr;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.srp.ingest;
 import dev.srp.ingest.VideoSource.AudioSamples;
 import dev.srp.ingest.VideoSource.Decoded;
 import dev.srp.ingest.VideoSource.VideoFrame;
+import dev.srp.media.Backoff;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,17 +133,16 @@ final class ReconnectingSource implements AutoCloseable {
                 reconnectFor.toSeconds());
         listener.dropped();
         current.close();
-        long started = System.nanoTime();
-        long deadline = started + reconnectFor.toNanos();
-        Duration backoff = FIRST_BACKOFF;
+        Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, reconnectFor);
         while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                lost = shown + " dropped after " + videoFrames + " frames (" + why + ") and did not come back within "
-                        + reconnectFor.toSeconds() + " s";
-                return false;
-            }
-            if (!sleep(Math.min(backoff.toNanos(), left))) {
+            try {
+                if (!backoff.pause()) {
+                    lost = shown + " dropped after " + videoFrames + " frames (" + why + ") and did not come back "
+                            + "within " + reconnectFor.toSeconds() + " s";
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 lost = shown + " dropped after " + videoFrames + " frames and ingest was interrupted while waiting";
                 return false;
             }
@@ -156,14 +156,13 @@ final class ReconnectingSource implements AutoCloseable {
                 }
                 current = next;
                 offsetMicros = lastVideoPts + info.frameRate().frameMicros();
-                Duration outage = Duration.ofNanos(System.nanoTime() - started);
+                Duration outage = backoff.elapsed();
                 LOG.warn("{} is back after {} ms; the stream goes on with a new shot", shown, outage.toMillis());
                 listener.resumed(outage);
                 return true;
             } catch (IngestFailure e) {
                 LOG.debug("{} not back yet: {}", shown, e.getMessage());
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
     }
 
@@ -178,16 +177,6 @@ final class ReconnectingSource implements AutoCloseable {
             return "a different audio format";
         }
         return null;
-    }
-
-    private static boolean sleep(long nanos) {
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override

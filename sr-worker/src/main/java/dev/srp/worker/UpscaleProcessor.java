@@ -52,10 +52,13 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     private Upscaler upscaler;
     private BatchInference inference;
     private final long latencyBudgetMillis;
-    /** Null unless a latency budget is set. */
-    private final BicubicFallback fallback;
+    /** Live mode: late frames and frames the model failed on go out as LR pixels for egress to upscale. */
+    private final boolean live;
+    private final int scale;
     /** Null when masks are off for this worker's model. */
     private ShotMaskCache masks;
+    /** Recent model time per frame, milliseconds; 0 until the model has run once. */
+    private double modelMillisPerFrame;
     private long nextSequence;
     private int pending;
 
@@ -65,7 +68,8 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         this.batchSize = config.batchSize();
         this.linger = config.batchLinger();
         this.latencyBudgetMillis = config.latencyBudget().toMillis();
-        this.fallback = latencyBudgetMillis > 0 ? new BicubicFallback(config.scale()) : null;
+        this.live = latencyBudgetMillis > 0;
+        this.scale = config.scale();
         this.upscalers = upscalers;
         this.maskGenerators = maskGenerators;
         this.maskSettings = config.masks();
@@ -116,7 +120,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             context.forward(record, SrTopology.HR_SINK);
             return;
         }
-        metrics.frameIn();
+        metrics.frameIn((System.currentTimeMillis() - record.timestamp()) / 1000.0);
         long sequence = nextSequence++;
         if (masks != null) {
             pendingMasks.put(sequence, masks.masksFor(message, context.currentSystemTimeMs()));
@@ -142,7 +146,9 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         try (KeyValueIterator<Long, PendingFrame> it = store.all()) {
             it.forEachRemaining(entries::add);
         }
-        long started = context.currentSystemTimeMs();
+        // the real clock, not Streams' per-iteration cached one: a long batch just before would make frames look younger
+        long started = System.currentTimeMillis();
+        int modelFrom = live ? firstInTime(entries, started) : 0;
         FrameMessage[] hr = new FrameMessage[entries.size()];
         List<FrameMessage> lr = new ArrayList<>(entries.size());
         List<UpscaleInput> inputs = new ArrayList<>(entries.size());
@@ -151,8 +157,9 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             KeyValue<Long, PendingFrame> entry = entries.get(i);
             FrameMessage frame = decoded.get(entry.key);
             frame = frame != null ? frame : serde.deserialize(topics.framesLr(), entry.value.value());
-            if (fallback != null && started - entry.value.timestamp() > latencyBudgetMillis) {
-                hr[i] = fallback.upscale(frame);
+            if (i < modelFrom) {
+                // egress scales it while converting it for the encoder: the worker that is behind spends nothing
+                hr[i] = frame.upscaledLater(scale);
                 metrics.deadlineMissed();
                 continue;
             }
@@ -160,7 +167,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             inputs.add(inputFor(entry.key, frame));
             modelled.add(i);
         }
-        List<FrameMessage> upscaled = lr.isEmpty() ? List.of() : upscaleOrFallBack(lr, inputs);
+        List<FrameMessage> upscaled = lr.isEmpty() ? List.of() : timedUpscaleOrFallBack(lr, inputs);
         for (int k = 0; k < modelled.size(); k++) {
             hr[modelled.get(k)] = upscaled.get(k);
         }
@@ -181,7 +188,36 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     }
 
     /**
-     * The model's output. If the model throws: in live mode the frames go out bicubic and are counted, because a
+     * Live mode: the index of the oldest pending frame from which on the model can still finish every frame within
+     * its budget, given the model's recent time per frame. The newest frames get the model and older ones are
+     * shed: a frame that would miss its deadline is shed before the model spends time on it, not after.
+     */
+    private int firstInTime(List<KeyValue<Long, PendingFrame>> entries, long now) {
+        int from = entries.size();
+        while (from > 0) {
+            long age = now - entries.get(from - 1).value.timestamp();
+            int batch = entries.size() - from + 1;
+            if (age + modelMillisPerFrame * batch > latencyBudgetMillis) {
+                break;
+            }
+            from--;
+        }
+        return from;
+    }
+
+    /** {@link #upscaleOrFallBack} that also keeps the model's time per frame, for {@link #firstInTime}. */
+    private List<FrameMessage> timedUpscaleOrFallBack(List<FrameMessage> lr, List<UpscaleInput> inputs) {
+        long start = System.nanoTime();
+        List<FrameMessage> upscaled = upscaleOrFallBack(lr, inputs);
+        double perFrame = (System.nanoTime() - start) / 1e6 / lr.size();
+        // a moving average: one slow batch (a GC pause, a new shot's masks) should not shed the next few seconds
+        modelMillisPerFrame = modelMillisPerFrame == 0 ? perFrame : 0.7 * modelMillisPerFrame + 0.3 * perFrame;
+        return upscaled;
+    }
+
+    /**
+     * The model's output. If the model throws: in live mode the frames go out for egress to
+     * upscale bicubically and are counted, because a
      * live stream must not stop; otherwise the exception stops the worker cleanly (nothing of the batch was
      * committed, so a restarted worker redoes it), because a remaster must not silently lose quality.
      */
@@ -189,13 +225,13 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         try {
             return inference.upscale(lr, inputs);
         } catch (RuntimeException e) {
-            if (fallback == null) {
+            if (!live) {
                 throw e;
             }
-            LOG.error("model {} failed on {} frames; they go out bicubic (live mode): {}", upscaler.name(),
+            LOG.error("model {} failed on {} frames; egress upscales them bicubically (live mode): {}", upscaler.name(),
                     lr.size(), e.toString());
             metrics.modelFailed(lr.size());
-            return lr.stream().map(fallback::upscale).toList();
+            return lr.stream().map(frame -> frame.upscaledLater(scale)).toList();
         }
     }
 

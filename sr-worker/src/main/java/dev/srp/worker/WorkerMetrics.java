@@ -25,6 +25,7 @@ public final class WorkerMetrics {
     private final Histogram inferenceSeconds;
     private final Histogram inferenceBatchSize;
     private final Histogram frameLatencySeconds;
+    private final Histogram inputAgeSeconds;
     private final Counter deadLetters;
     private final Counter deadlineMisses;
     private final Counter modelFailures;
@@ -53,6 +54,11 @@ public final class WorkerMetrics {
         frameLatencySeconds = Histogram.build("srp_worker_frame_latency_seconds",
                         "Wall time from an LR frame's arrival at the worker to its HR frame being written")
                 .buckets(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+                .register(registry);
+        inputAgeSeconds = Histogram.build("srp_worker_input_age_seconds",
+                        "Age of an LR frame when the worker takes it, since ingest published it: the wait in Kafka "
+                        + "and in the worker's input queue, which the latency budget is measured against")
+                .buckets(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120)
                 .register(registry);
         deadlineMisses = Counter.build("srp_worker_deadline_misses_total",
                 "Frames older than the latency budget when their turn came, upscaled bicubically instead of by the "
@@ -112,8 +118,9 @@ public final class WorkerMetrics {
         lagSource = source;
     }
 
-    void frameIn() {
+    void frameIn(double ageSeconds) {
         framesIn.inc();
+        inputAgeSeconds.observe(Math.max(0, ageSeconds));
     }
 
     void frameOut(double latencySeconds) {

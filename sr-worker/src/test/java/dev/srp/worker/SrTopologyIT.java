@@ -91,11 +91,12 @@ class SrTopologyIT {
     }
 
     /**
-     * Live mode: frames published longer ago than the latency budget skip the model and come out as FFmpeg's
-     * bicubic upscale, counted; fresh frames still go through the model; order and metadata stay.
+     * Live mode: frames published longer ago than the latency budget skip the model and go out as their LR pixels,
+     * marked for egress to upscale bicubically, counted; fresh frames still go through the model; order and
+     * metadata stay.
      */
     @Test
-    void framesPastTheLatencyBudgetComeOutBicubicAndAreCounted() {
+    void framesPastTheLatencyBudgetGoOutForEgressToUpscaleAndAreCounted() {
         driver.close();
         startDriver(budgetConfig("srp-worker-budget-test").withLatencyBudget(Duration.ofSeconds(2)));
         java.time.Instant now = java.time.Instant.now();
@@ -108,17 +109,18 @@ class SrTopologyIT {
         send(FrameMessage.endOfStream("cam", 8, 320_000, TestFrames.RATE));
         List<FrameMessage> out = readHr();
         assertEquals(9, out.size());
-        BicubicFallback bicubic = new BicubicFallback(4);
         for (int i = 0; i < 8; i++) {
             FrameMessage in = TestFrames.frame("cam", 0, i);
-            assertEquals(i, out.get(i).frameIndex());
-            assertEquals(WIDTH * 4, out.get(i).width());
-            // this test's model is the bicubic TorchScript, so late and fresh frames look alike within a level;
-            // which path each took is in the counters below
-            byte[] expected = bicubic.upscale(in.pixels(), WIDTH, HEIGHT);
-            byte[] actual = out.get(i).pixels();
-            for (int k = 0; k < expected.length; k += 97) {
-                assertEquals(expected[k] & 0xff, actual[k] & 0xff, 1, "frame " + i + " sample " + k);
+            FrameMessage frame = out.get(i);
+            assertEquals(i, frame.frameIndex());
+            assertEquals(in.ptsMicros(), frame.ptsMicros());
+            assertEquals(WIDTH * 4, frame.outputWidth());
+            if (i < 4) {
+                assertEquals(4, frame.upscaleBy(), "late frame " + i + " is left to egress");
+                assertArrayEquals(in.pixels(), frame.pixels(), "late frame " + i + " carries its LR pixels");
+            } else {
+                assertEquals(1, frame.upscaleBy(), "fresh frame " + i + " went through the model");
+                assertEquals(WIDTH * 4, frame.width());
             }
         }
         assertEquals(4.0, registry.getSampleValue("srp_worker_deadline_misses_total"));
@@ -126,9 +128,38 @@ class SrTopologyIT {
         assertEquals(8.0, registry.getSampleValue("srp_worker_frames_out_total"));
     }
 
-    /** A model that throws: live mode sends the frames out bicubic and counts them; the stream goes on. */
+    /**
+     * Live mode sheds a frame the model could not finish within its budget before the model runs, not only one
+     * already past it: with the model at ~0.5 s a frame, frames published 1.2 s ago under a 2 s budget leave room
+     * for one frame, the newest.
+     */
     @Test
-    void inLiveModeAFailingModelsFramesGoOutBicubic() {
+    void framesTheModelCouldNotFinishInTimeAreShedBeforeItRuns() {
+        driver.close();
+        startDriver(budgetConfig("srp-worker-predict").withLatencyBudget(Duration.ofSeconds(2)),
+                () -> new SlowUpscalerFake(new SharedUpscaler(model), 500));
+        for (int i = 0; i < 4; i++) {
+            send(TestFrames.frame("cam", 0, i)); // fresh: all four run, and the worker learns the model's pace
+        }
+        assertEquals(0.0, registry.getSampleValue("srp_worker_deadline_misses_total"));
+        java.time.Instant published = java.time.Instant.now().minusMillis(1200);
+        for (int i = 4; i < 8; i++) {
+            FrameMessage m = TestFrames.frame("cam", 0, i);
+            lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8), SERDE.serialize(TOPICS.framesLr(), m), published);
+        }
+        List<FrameMessage> out = readHr();
+        assertEquals(8, out.size());
+        for (int i = 0; i < 8; i++) {
+            assertEquals(i, out.get(i).frameIndex());
+            assertEquals(i >= 4 && i < 7 ? 4 : 1, out.get(i).upscaleBy(), "frame " + i);
+        }
+        assertEquals(3.0, registry.getSampleValue("srp_worker_deadline_misses_total"));
+        assertEquals(5.0, registry.getSampleValue("srp_worker_inference_batch_size_sum"), "model saw 5 frames");
+    }
+
+    /** A model that throws: live mode sends the frames out for egress to upscale and counts them; the stream goes on. */
+    @Test
+    void inLiveModeAFailingModelsFramesGoOutForEgressToUpscale() {
         driver.close();
         startDriver(budgetConfig("srp-worker-fail-live").withLatencyBudget(Duration.ofSeconds(2)),
                 ThrowingUpscalerFake::new);
@@ -138,10 +169,9 @@ class SrTopologyIT {
         send(FrameMessage.endOfStream("cam", 4, 160_000, TestFrames.RATE));
         List<FrameMessage> out = readHr();
         assertEquals(5, out.size(), "4 frames and the end marker");
-        BicubicFallback bicubic = new BicubicFallback(4);
         for (int i = 0; i < 4; i++) {
-            assertArrayEquals(bicubic.upscale(TestFrames.frame("cam", 0, i).pixels(), WIDTH, HEIGHT),
-                    out.get(i).pixels(), "frame " + i);
+            assertEquals(4, out.get(i).upscaleBy(), "frame " + i);
+            assertArrayEquals(TestFrames.frame("cam", 0, i).pixels(), out.get(i).pixels(), "frame " + i);
         }
         assertEquals(4.0, registry.getSampleValue("srp_worker_model_failures_total"));
     }
