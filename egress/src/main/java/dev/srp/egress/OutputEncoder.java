@@ -157,10 +157,9 @@ final class OutputEncoder {
         return output;
     }
 
-    /** Writes one packed RGB24 frame at its source presentation time. */
     /**
-     * Writes one frame. A frame smaller than the output by exactly {@code upscaleBy} (the worker left it to be
-     * upscaled) is scaled bicubically on the way into the encoder.
+     * Writes one packed RGB24 frame at its source presentation time. A frame smaller than the output by exactly
+     * {@code upscaleBy} (the worker left it to be upscaled) is scaled bicubically on the way into the encoder.
      */
     void writeVideo(byte[] rgb, int frameWidth, int frameHeight, int upscaleBy, long ptsMicros) {
         if (frameWidth * upscaleBy != width || frameHeight * upscaleBy != height) {
