@@ -119,8 +119,8 @@ e2e, age = histogram("egress.prom", "srp_egress_end_to_end_latency_seconds"), hi
 print(f"end-to-end latency p50 {quantile(0.5):.3f} s, p99 {quantile(0.99):.3f} s (of {e2e[-1][1]:.0f} frames)")
 if age:
     print(f"  of which LR frame age at the worker p50 {quantile(0.5, age):.3f} s, p99 {quantile(0.99, age):.3f} s")
-lag = [[float(x) for x in l.split()] for l in open(out + "/lag.tsv")][1:]
-lag = [r for r in lag if len(r) == 5]
+lag = [l.split() for l in open(out + "/lag.tsv")][1:]
+lag = [[float(x) for x in r] for r in lag if len(r) == 5]
 if lag:
     worst = max(lag, key=lambda r: r[1] - r[2])
     print(f"worker behind ingest, at most {worst[1] - worst[2]:.0f} frames (at {worst[0]:.0f} s, lag gauge then "

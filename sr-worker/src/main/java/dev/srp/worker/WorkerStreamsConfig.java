@@ -8,6 +8,9 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /** Turns a {@link WorkerConfig} into the Properties Kafka Streams demands; the only place Properties appear. */
 final class WorkerStreamsConfig {
+    /** Bytes the worker's consumer fetches per partition at a time: a few LR frames at 320x180. */
+    static final int INPUT_FETCH_BYTES = 1 << 20;
+
     private WorkerStreamsConfig() {
     }
 
@@ -31,6 +34,12 @@ final class WorkerStreamsConfig {
         // of large frames and hides a worker that falls behind from the consumer-lag gauge (the records would sit
         // read but not upscaled). Kept this small, lag counts what waits for the model and memory stays bounded.
         p.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, inputQueueRecords(config));
+        // ...and the consumer's own fetch buffer below that queue. With MessageLimits' 64 MiB per partition, a
+        // worker that fell behind fetched thousands of LR frames at once, and the lag gauge (Kafka's records-lag)
+        // counts only up to the end offset of a partition's last fetch, which is not renewed while the fetched
+        // records drain: it read 688 with the worker 3,000 frames behind. A frame bigger than this still comes,
+        // alone (a fetch always returns its first batch).
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), INPUT_FETCH_BYTES);
         return p;
     }
 

@@ -10,6 +10,7 @@ import dev.srp.contract.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +43,17 @@ class WorkerConfigTest {
         MessageLimits limits = c.limits();
         limits.producerConfig().forEach((k, v) -> assertEquals(v, p.get(StreamsConfig.producerPrefix(k)), k));
         limits.consumerConfig().forEach((k, v) -> {
-            assertEquals(v, p.get(StreamsConfig.mainConsumerPrefix(k)), k);
+            if (!k.equals(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)) {
+                assertEquals(v, p.get(StreamsConfig.mainConsumerPrefix(k)), k);
+            }
             assertEquals(v, p.get(StreamsConfig.restoreConsumerPrefix(k)), k);
             assertEquals(v, p.get(StreamsConfig.globalConsumerPrefix(k)), k);
         });
         limits.topicConfig().forEach((k, v) -> assertEquals(v, p.get(StreamsConfig.topicPrefix(k)), k));
         // batch size 4: two batches queued per partition, not Streams' default of 1000 frames
         assertEquals(8, p.get(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG));
+        // and the consumer fetches a few frames at a time, so its lag gauge sees a fresh end offset
+        assertEquals(1 << 20, p.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)));
     }
 
     /** Security settings go un-prefixed, so Kafka Streams gives them to its producer, consumers and admin. */
