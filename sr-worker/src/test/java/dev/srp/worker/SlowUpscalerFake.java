@@ -6,12 +6,11 @@ import java.util.List;
  * A FAKE slow model: the real model, plus a fixed sleep per frame. A model slower than the feed by a known amount
  * cannot be had reliably from a real TorchScript file on a shared machine, so this stands in for one.
  */
-final class SlowUpscalerFake implements Upscaler {
-    private final Upscaler model;
+final class SlowUpscalerFake extends ForwardingUpscaler {
     private final long sleepMillisPerFrame;
 
     SlowUpscalerFake(Upscaler model, long sleepMillisPerFrame) {
-        this.model = model;
+        super(model);
         this.sleepMillisPerFrame = sleepMillisPerFrame;
     }
 
@@ -21,28 +20,13 @@ final class SlowUpscalerFake implements Upscaler {
     }
 
     @Override
-    public int scale() {
-        return model.scale();
-    }
-
-    @Override
-    public String device() {
-        return model.device();
-    }
-
-    @Override
-    public List<byte[]> upscale(List<byte[]> rgbFrames, int width, int height) {
+    public List<byte[]> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
         try {
-            Thread.sleep(sleepMillisPerFrame * rgbFrames.size());
+            Thread.sleep(sleepMillisPerFrame * inputs.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return model.upscale(rgbFrames, width, height);
-    }
-
-    @Override
-    public void close() {
-        model.close();
+        return super.upscaleInputs(inputs, width, height);
     }
 }

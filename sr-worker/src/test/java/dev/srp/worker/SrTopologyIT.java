@@ -137,7 +137,7 @@ class SrTopologyIT {
     void framesTheModelCouldNotFinishInTimeAreShedBeforeItRuns() {
         driver.close();
         startDriver(budgetConfig("srp-worker-predict").withLatencyBudget(Duration.ofSeconds(2)),
-                () -> new SlowUpscalerFake(new SharedUpscaler(model), 500));
+                () -> new SlowUpscalerFake(model, 500));
         for (int i = 0; i < 4; i++) {
             send(TestFrames.frame("cam", 0, i)); // fresh: all four run, and the worker learns the model's pace
         }
