@@ -173,11 +173,12 @@ final class EgressLoop implements Runnable {
         retire(stream);
         stream.close();
         metrics.streamFinished(true);
-        LOG.info("stream {}: wrote {} frames to {}", result.streamId(), result.frames() - stream.skippedFrames(),
+        long skipped = stream.skippedFrames();
+        LOG.info("stream {}: wrote {} frames to {}", result.streamId(), result.frames() - skipped,
                 result.shownOutput());
-        if (stream.skippedFrames() > 0) {
-            LOG.warn("stream {}: {} of its {} frames never arrived and were skipped", result.streamId(),
-                    stream.skippedFrames(), result.frames());
+        if (skipped > 0) {
+            LOG.warn("stream {}: {} of its {} frames never arrived and were skipped", result.streamId(), skipped,
+                    result.frames());
         }
         listener.onStreamFinished(result);
     }

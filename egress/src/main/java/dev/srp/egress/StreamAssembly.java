@@ -45,7 +45,6 @@ final class StreamAssembly implements AutoCloseable {
     /** Live outputs: the frame index waited for since {@link #gapSinceNanos}, or -1 when nothing is missing. */
     private long gapIndex = -1;
     private long gapSinceNanos;
-    private long skippedFrames;
     /** Live outputs: ranges of frames given up on (start -> end, exclusive), to tell a late frame from a repeat. */
     private final TreeMap<Long, Long> skippedRanges = new TreeMap<>();
 
@@ -175,7 +174,6 @@ final class StreamAssembly implements AutoCloseable {
         }
         long skipped = buffer.skipTo(resumeAt);
         skippedRanges.put(next, resumeAt);
-        skippedFrames += skipped;
         metrics.framesSkipped(skipped);
         LOG.warn("stream {}: frames {}-{} did not arrive within {} s; the live output goes on without them",
                 streamId, next, resumeAt - 1, config.liveGapTimeout().toSeconds());
@@ -194,7 +192,7 @@ final class StreamAssembly implements AutoCloseable {
     }
 
     long skippedFrames() {
-        return skippedFrames;
+        return skippedRanges.entrySet().stream().mapToLong(range -> range.getValue() - range.getKey()).sum();
     }
 
     private boolean readyToWrite() {

@@ -354,6 +354,16 @@ class EgressIT {
         throw new AssertionError("nothing arrived on " + topic);
     }
 
+    /** The clip's frame indexes in order, without {@code missing}. */
+    private static List<Integer> clipFramesExcept(Integer... missing) {
+        List<Integer> frames = new ArrayList<>();
+        for (int i = 0; i < CLIP.frames(); i++) {
+            frames.add(i);
+        }
+        frames.removeAll(List.of(missing));
+        return frames;
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
@@ -368,12 +378,7 @@ class EgressIT {
         Topics topics = freshTopics();
         ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "live-gap");
         producer.sendNoAudio();
-        List<Integer> sent = new ArrayList<>();
-        for (int i = 0; i < CLIP.frames(); i++) {
-            if (i < 10 || i > 12) {
-                sent.add(i);
-            }
-        }
+        List<Integer> sent = clipFramesExcept(10, 11, 12);
         producer.sendFrames(sent, 0, true, List.of());
         CollectorRegistry registry = new CollectorRegistry();
         EgressConfig config = config(topics, dir + "/{stream}.m3u8", VideoCodec.H264, 64 << 20)
@@ -401,12 +406,7 @@ class EgressIT {
         Topics topics = freshTopics();
         ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "file-gap");
         producer.sendNoAudio();
-        List<Integer> allButFive = new ArrayList<>();
-        for (int i = 0; i < CLIP.frames(); i++) {
-            if (i != 5) {
-                allButFive.add(i);
-            }
-        }
+        List<Integer> allButFive = clipFramesExcept(5);
         producer.sendFrames(allButFive, 0, true, List.of());
         CollectorRegistry registry = new CollectorRegistry();
         EgressConfig config = config(topics, dir + "/{stream}.mp4", VideoCodec.H264, 64 << 20)

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A view of an upscaler that someone else owns: closing the view leaves the model loaded. Every stream task's
- * processor closes the upscaler it was given, while one loaded model serves all tasks of a worker.
+ * processor closes the upscaler it was given, while one loaded model serves all tasks of a worker. Not final:
+ * tests extend it to watch or slow a model they own.
  */
-public final class SharedUpscaler implements Upscaler {
+public class SharedUpscaler implements Upscaler {
     private final Upscaler owner;
 
     public SharedUpscaler(Upscaler owner) {

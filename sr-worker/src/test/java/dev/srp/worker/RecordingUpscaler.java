@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Passes every call to a real upscaler and keeps the model inputs it was given, so a test can see which masks and
- * seed each frame reached the model with. Frames are recorded in call order.
+ * seed each frame reached the model with (the worker always calls upscaleInputs). Frames are recorded in call order.
  */
-final class RecordingUpscaler extends ForwardingUpscaler {
+final class RecordingUpscaler extends SharedUpscaler {
     private final List<UpscaleInput> seen = Collections.synchronizedList(new ArrayList<>());
 
     RecordingUpscaler(Upscaler model) {

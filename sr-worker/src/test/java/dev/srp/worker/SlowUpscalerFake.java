@@ -6,7 +6,7 @@ import java.util.List;
  * A FAKE slow model: the real model, plus a fixed sleep per frame. A model slower than the feed by a known amount
  * cannot be had reliably from a real TorchScript file on a shared machine, so this stands in for one.
  */
-final class SlowUpscalerFake extends ForwardingUpscaler {
+final class SlowUpscalerFake extends SharedUpscaler {
     private final long sleepMillisPerFrame;
 
     SlowUpscalerFake(Upscaler model, long sleepMillisPerFrame) {
