@@ -7,6 +7,7 @@ constants, the noise shape and the training record. Export with Debian's torch 1
 Without --weights the model is untrained (its output is bicubic); the description then says so.
 """
 import argparse
+import copy
 import hashlib
 import os
 import sys
@@ -105,10 +106,18 @@ def write_sidecar(path: str, keys: Dict[str, str]) -> None:
             f.write(f"{key}={escape_property(value)}\n")
 
 
+# Input channels of every convolution a multiple of this: oneDNN's blocked kernels are exact only on whole blocks.
+CHANNEL_BLOCK = 16
+
+
 def export(model: archs.SamsrSR, out_dir: str, name: str, description: str,
            training_data: str = "none (untrained)", metrics: str = "none") -> str:
-    """Scripts model (eval mode) to out_dir/NAME.pt and writes out_dir/NAME.properties; returns the .pt path."""
-    model = model.eval()
+    """Scripts model (eval mode) to out_dir/NAME.pt and writes out_dir/NAME.properties; returns the .pt path.
+    The exported head takes its input zero-padded to whole channel blocks (same output, see
+    SamsrNet.pad_input_channels); the caller's model is left as it is."""
+    trained = model
+    model = copy.deepcopy(model).eval()
+    model.net.pad_input_channels(CHANNEL_BLOCK)
     # script, not trace: a trace would freeze the example's frame size into the graph
     scripted = torch.jit.script(model)
     s = model.scale
@@ -117,10 +126,18 @@ def export(model: archs.SamsrSR, out_dir: str, name: str, description: str,
         out = scripted(*probe)
     if tuple(out.shape) != (1, 3, 6 * s, 10 * s):
         raise RuntimeError(f"export probe gave shape {tuple(out.shape)}")
+    with torch.no_grad():
+        unpadded = copy.deepcopy(trained).eval()(*probe)
+    if not torch.allclose(out, unpadded, rtol=0, atol=1e-4):  # float rounding only: an 8-bit step is 4e-3
+        raise RuntimeError("the padded head changed the output: max difference "
+                           f"{(out - unpadded).abs().max().item()}")
     os.makedirs(out_dir, exist_ok=True)
     model_path = os.path.join(out_dir, name + ".pt")
     scripted.save(model_path)
     keys = sidecar_for(model, name, sha256_of(model_path), description, training_data, metrics)
+    # the trained weights, not the zeros of the padded head; the MACs are those the exported model runs
+    keys["parameters"] = str(archs.count_params(trained))
+    keys["head_input_padding"] = str(model.net.in_pad)
     write_sidecar(os.path.join(out_dir, name + ".properties"), keys)
     return model_path
 

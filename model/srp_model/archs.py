@@ -47,6 +47,27 @@ class SamsrNet(nn.Module):
         self.tail = nn.Conv2d(features, out_ch, tail_kernel, padding=tail_kernel // 2)
         nn.init.zeros_(self.tail.weight)
         nn.init.zeros_(self.tail.bias)
+        # zero channels the caller appends to the input; 0 while training, set by pad_input_channels at export
+        self.in_pad = 0
+
+    def pad_input_channels(self, multiple: int) -> None:
+        """Widens the head to take a multiple of `multiple` input channels, the new ones with zero weights, so the
+        output stays exactly the same. Why: libtorch's oneDNN convolutions (2.3 to 2.7 at least, AVX2 and AVX-512)
+        drop part of the last, partly filled block of 8 or 16 input channels, and may mix uninitialised memory in;
+        with whole blocks they are exact (docs/engine-correctness.md)."""
+        old = self.head
+        in_ch = old.in_channels
+        padded = -(-in_ch // multiple) * multiple
+        if padded == in_ch:
+            return
+        with torch.random.fork_rng():  # its initial weights are overwritten: leave the caller's random stream alone
+            head = nn.Conv2d(padded, old.out_channels, old.kernel_size, padding=old.padding)
+        with torch.no_grad():
+            head.weight.zero_()
+            head.weight[:, :in_ch].copy_(old.weight)
+            head.bias.copy_(old.bias)
+        self.head = head
+        self.in_pad = padded - in_ch
 
     def forward(self, x: Tensor) -> Tensor:
         f = self.act(self.head(x))
@@ -89,7 +110,11 @@ class SamsrSR(nn.Module):
         x_t = samsr.x_T(y, noise, weight, self.eta_T, self.kappa, self.m, self.on_sqrt_eta)
         scaled = x_t * samsr.input_scale(eta_new, kappa_new)
         cond = y if self.cond_y else lr_pm
-        return y + self.net(torch.cat([scaled, cond, weight], dim=1))
+        parts = [scaled, cond, weight]
+        if self.net.in_pad > 0:
+            parts.append(torch.zeros([weight.shape[0], self.net.in_pad, weight.shape[2], weight.shape[3]],
+                                     dtype=weight.dtype, device=weight.device))
+        return y + self.net(torch.cat(parts, dim=1))
 
     def forward(self, lr: Tensor, weight: Tensor, noise: Tensor) -> Tensor:
         hr = space.from_space(self.predict_x0(lr, weight, noise), self.scale)

@@ -45,6 +45,29 @@ class ExportTest(unittest.TestCase):
             self.assertIn("training_data", props)
             self.assertIn("metrics", props)
 
+    def test_every_convolution_gets_whole_channel_blocks_and_the_output_is_unchanged(self):
+        for size in ("fast", "quality"):
+            model = archs.build(size, 4).eval()
+            g = torch.Generator().manual_seed(5)
+            with torch.no_grad():
+                for p in model.parameters():
+                    p.copy_(torch.randn(p.shape, generator=g) * 0.05)
+            with tempfile.TemporaryDirectory() as tmp:
+                loaded = torch.jit.load(export.export(model, tmp, "padded-test", "test export"))
+                convs = [m for m in loaded.modules() if m.original_name == "Conv2d"]
+                self.assertTrue(convs)
+                for conv in convs:
+                    self.assertEqual(conv.weight.shape[1] % export.CHANNEL_BLOCK, 0, size)
+                self.assertEqual(model.net.head.in_channels % export.CHANNEL_BLOCK != 0, True,
+                                 "export must leave the caller's model as it was")
+                # 40x40 is large enough for torch's oneDNN path
+                lr = torch.rand(1, 3, 40, 40, generator=g)
+                w = torch.rand(1, 1, 40, 40, generator=g)
+                noise = torch.randn(1, 48, 40, 40, generator=g)
+                with torch.no_grad():
+                    diff = (loaded(lr, w, noise) - model(lr, w, noise)).abs().max().item()
+                self.assertLess(diff, 1e-4, size)
+
     def test_property_escaping(self):
         self.assertEqual(export.escape_property("a\\b\nc é"), "a\\\\b\\nc \\u00e9")
         self.assertEqual(export.escape_property(" x"), "\\ x")

@@ -17,15 +17,18 @@ final class BatchInference {
     private final Upscaler upscaler;
     private final int batchSize;
     private final WorkerMetrics metrics;
+    private final OutputGuard guard;
 
-    BatchInference(Upscaler upscaler, int batchSize, WorkerMetrics metrics) {
+    BatchInference(Upscaler upscaler, int batchSize, WorkerMetrics metrics, OutputGuard guard) {
         this.upscaler = upscaler;
         this.batchSize = batchSize;
         this.metrics = metrics;
+        this.guard = guard;
     }
 
     /**
-     * HR frames, one per input frame, same order, same metadata, {@code scale} times the size.
+     * HR frames, one per input frame, same order, same metadata, {@code scale} times the size; a frame whose model
+     * output the {@link OutputGuard} refused is its LR frame, marked for egress to upscale.
      *
      * @param inputs what the model gets for each frame: its pixels, plus its shot's masks and seed when masks are on
      */
@@ -36,7 +39,6 @@ final class BatchInference {
             bySize.computeIfAbsent(new Size(f.width(), f.height()), s -> new ArrayList<>()).add(i);
         }
         FrameMessage[] out = new FrameMessage[frames.size()];
-        int scale = upscaler.scale();
         for (Map.Entry<Size, List<Integer>> group : bySize.entrySet()) {
             Size size = group.getKey();
             List<Integer> indexes = group.getValue();
@@ -45,7 +47,7 @@ final class BatchInference {
                 List<UpscaleInput> lr = new ArrayList<>(chunk.size());
                 chunk.forEach(i -> lr.add(inputs.get(i)));
                 long start = System.nanoTime();
-                List<byte[]> hr = upscaler.upscaleInputs(lr, size.width(), size.height());
+                List<UpscaledFrame> hr = upscaler.upscaleInputs(lr, size.width(), size.height());
                 metrics.inference(chunk.size(), (System.nanoTime() - start) / 1e9);
                 if (hr.size() != chunk.size()) {
                     throw new IllegalStateException("upscaler " + upscaler.name() + " returned " + hr.size()
@@ -53,7 +55,7 @@ final class BatchInference {
                 }
                 for (int k = 0; k < chunk.size(); k++) {
                     int i = chunk.get(k);
-                    out[i] = frames.get(i).withPixels(size.width() * scale, size.height() * scale, hr.get(k));
+                    out[i] = guard.admit(frames.get(i), inputs.get(i).rgb(), hr.get(k));
                 }
             }
         }

@@ -14,13 +14,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a TorchScript model that follows the model contract through DJL's PyTorch engine, on the GPU when one is
- * visible, else on the CPU. Thread-safe: predictors are not, so each call borrows one from a pool.
+ * visible, else on the CPU. Thread-safe: predictors are not, so each call borrows one from a pool. On the CPU, the
+ * first batch of each frame size is also run on libtorch's reference kernels, and the model stays on them if its
+ * oneDNN kernels give other pixels.
  */
 public final class DjlUpscaler implements Upscaler {
     private static final Logger LOG = LoggerFactory.getLogger(DjlUpscaler.class);
@@ -31,11 +35,16 @@ public final class DjlUpscaler implements Upscaler {
     private final Model model;
     private final RgbBatchTranslator translator;
     private final SamsrConditioning conditioning;
-    private final ConcurrentLinkedDeque<Predictor<RgbBatchTranslator.Batch, List<byte[]>>> idle =
+    private final ConcurrentLinkedDeque<Predictor<RgbBatchTranslator.Batch, List<UpscaledFrame>>> idle =
             new ConcurrentLinkedDeque<>();
-    private final ConcurrentLinkedDeque<Predictor<RgbBatchTranslator.Batch, List<byte[]>>> all =
+    private final ConcurrentLinkedDeque<Predictor<RgbBatchTranslator.Batch, List<UpscaledFrame>>> all =
             new ConcurrentLinkedDeque<>();
     private final Set<String> warmShapes = ConcurrentHashMap.newKeySet();
+    /** Calls share it; a kernel check holds it alone. */
+    private final ReadWriteLock kernels = new ReentrantReadWriteLock();
+    /** libtorch's kernel switches, for the kernel check; null on a GPU or where they are not reachable. */
+    private final CpuKernels cpuKernels;
+    private volatile boolean onReferenceKernels;
     /**
      * Frames per forward call. On the CPU one: a frame's activations (32 x 180 x 320 floats, 7 MB a layer for the
      * fast x4 model) already exceed the caches, and 4 frames in one call took about twice as long per frame as 4
@@ -48,7 +57,9 @@ public final class DjlUpscaler implements Upscaler {
         this.model = model;
         this.translator = new RgbBatchTranslator(sidecar.scale());
         this.conditioning = conditioning;
-        this.framesPerCall = model.getNDManager().getDevice().isGpu() ? Integer.MAX_VALUE : 1;
+        boolean gpu = model.getNDManager().getDevice().isGpu();
+        this.framesPerCall = gpu ? Integer.MAX_VALUE : 1;
+        this.cpuKernels = gpu ? null : CpuKernels.ofLoadedEngine().orElse(null);
     }
 
     /**
@@ -107,7 +118,7 @@ public final class DjlUpscaler implements Upscaler {
     }
 
     @Override
-    public List<byte[]> upscale(List<byte[]> rgbFrames, int width, int height) {
+    public List<UpscaledFrame> upscale(List<byte[]> rgbFrames, int width, int height) {
         if (rgbFrames.isEmpty()) {
             return List.of();
         }
@@ -119,7 +130,7 @@ public final class DjlUpscaler implements Upscaler {
     }
 
     @Override
-    public List<byte[]> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
+    public List<UpscaledFrame> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
         if (conditioning == null || inputs.isEmpty()) {
             return Upscaler.super.upscaleInputs(inputs, width, height);
         }
@@ -132,38 +143,106 @@ public final class DjlUpscaler implements Upscaler {
     }
 
     /** Runs {@code items} in forward calls of at most {@link #framesPerCall} frames; results in input order. */
-    private <T> List<byte[]> inCalls(List<T> items, Function<List<T>, List<byte[]>> call) {
+    private <T> List<UpscaledFrame> inCalls(List<T> items, Function<List<T>, List<UpscaledFrame>> call) {
         if (items.size() <= framesPerCall) {
             return call.apply(items);
         }
-        List<byte[]> out = new ArrayList<>(items.size());
+        List<UpscaledFrame> out = new ArrayList<>(items.size());
         for (int from = 0; from < items.size(); from += framesPerCall) {
             out.addAll(call.apply(items.subList(from, Math.min(items.size(), from + framesPerCall))));
         }
         return out;
     }
 
-    private List<byte[]> predict(RgbBatchTranslator.Batch batch) {
-        int width = batch.width();
-        int height = batch.height();
-        Predictor<RgbBatchTranslator.Batch, List<byte[]>> predictor = borrow();
+    private List<UpscaledFrame> predict(RgbBatchTranslator.Batch batch) {
+        String shape = batch.count() + "x" + batch.width() + "x" + batch.height();
+        if (!warmShapes.contains(shape)) {
+            warmUp(batch, shape);
+        }
+        kernels.readLock().lock();
         try {
-            if (warmShapes.add(batch.count() + "x" + width + "x" + height)) {
-                for (int i = 0; i < WARM_UP_CALLS; i++) {
-                    predictor.predict(batch.again());
-                }
+            return predictOnce(batch);
+        } finally {
+            kernels.readLock().unlock();
+        }
+    }
+
+    /**
+     * The first batch of a shape: the warm-up calls, then, on the CPU, the kernel check. Holds the kernel lock
+     * exclusively, because the check flips libtorch's process-wide oneDNN switch and no other call may run under
+     * the wrong kernels meanwhile.
+     */
+    private void warmUp(RgbBatchTranslator.Batch batch, String shape) {
+        kernels.writeLock().lock();
+        try {
+            if (warmShapes.contains(shape)) {
+                return;
             }
+            List<UpscaledFrame> fast = null;
+            for (int i = 0; i < WARM_UP_CALLS; i++) {
+                fast = predictOnce(batch.again());
+            }
+            if (cpuKernels != null && cpuKernels.fast()) {
+                checkFastKernels(batch, fast);
+            }
+            warmShapes.add(shape);
+        } finally {
+            kernels.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs the batch once more on libtorch's reference kernels and compares. Some oneDNN convolution kernels give
+     * wrong results, or NaN, for a convolution whose input channels do not fill whole blocks of 8 or 16
+     * (docs/engine-correctness.md); a model that meets one here keeps running on the reference kernels, correct
+     * but several times slower, and the log says why and how to avoid it.
+     */
+    private void checkFastKernels(RgbBatchTranslator.Batch batch, List<UpscaledFrame> fast) {
+        List<UpscaledFrame> reference;
+        cpuKernels.useReference();
+        try {
+            reference = predictOnce(batch.again());
+        } finally {
+            cpuKernels.useFast();
+        }
+        KernelAgreement agreement = KernelAgreement.of(fast, reference);
+        if (agreement.agrees()) {
+            LOG.info("model {} at {}x{}: oneDNN kernels agree with libtorch's reference kernels", name(),
+                    batch.width(), batch.height());
+            return;
+        }
+        cpuKernels.useReference();
+        onReferenceKernels = true;
+        LOG.warn("model {} computes other pixels with libtorch's oneDNN kernels than with its reference kernels on"
+                        + " this CPU ({}x{} frames: {}); srp runs it on the reference kernels, which are correct"
+                        + " but several times slower. A model whose convolutions all take a multiple of 16 input"
+                        + " channels runs on the fast kernels (docs/engine-correctness.md)", name(), batch.width(),
+                batch.height(), agreement);
+    }
+
+    private List<UpscaledFrame> predictOnce(RgbBatchTranslator.Batch batch) {
+        Predictor<RgbBatchTranslator.Batch, List<UpscaledFrame>> predictor = borrow();
+        try {
             return predictor.predict(batch);
         } catch (TranslateException e) {
-            throw new SrpException("model " + name() + " failed on a batch of " + batch.count() + " " + width
-                    + "x" + height + " frames: " + e.getMessage(), "check the model follows the model contract", e);
+            throw new SrpException("model " + name() + " failed on a batch of " + batch.count() + " "
+                    + batch.width() + "x" + batch.height() + " frames: " + e.getMessage(),
+                    "check the model follows the model contract", e);
         } finally {
             idle.push(predictor);
         }
     }
 
-    private Predictor<RgbBatchTranslator.Batch, List<byte[]>> borrow() {
-        Predictor<RgbBatchTranslator.Batch, List<byte[]>> predictor = idle.poll();
+    /**
+     * Whether the model runs on libtorch's reference convolution kernels because its oneDNN kernels gave other
+     * pixels; false on a GPU and until a CPU check found a difference.
+     */
+    public boolean onReferenceKernels() {
+        return onReferenceKernels;
+    }
+
+    private Predictor<RgbBatchTranslator.Batch, List<UpscaledFrame>> borrow() {
+        Predictor<RgbBatchTranslator.Batch, List<UpscaledFrame>> predictor = idle.poll();
         if (predictor == null) {
             predictor = model.newPredictor(translator);
             all.add(predictor);
@@ -173,6 +252,10 @@ public final class DjlUpscaler implements Upscaler {
 
     @Override
     public void close() {
+        if (onReferenceKernels) {
+            // the switch is process-wide: the next model gets its own check
+            cpuKernels.useFast();
+        }
         all.forEach(Predictor::close);
         all.clear();
         idle.clear();

@@ -18,15 +18,18 @@ final class Rgb24Output {
     /**
      * One frame: its three planes start at {@code offset} in {@code nchw} (floats, in the output's order).
      *
-     * @return width x height x 3 bytes, RGB interleaved, row by row
+     * @return width x height x 3 bytes, RGB interleaved, row by row, and whether every value was finite
      */
-    static byte[] frame(FloatBuffer nchw, int offset, int width, int height) {
+    static UpscaledFrame frame(FloatBuffer nchw, int offset, int width, int height) {
         int plane = width * height;
         byte[] out = new byte[plane * 3];
         // a row of each plane at a time: bulk copies out of native memory, then a loop over heap arrays
         float[] r = new float[width];
         float[] g = new float[width];
         float[] b = new float[width];
+        // NaN and infinity survive addition, so one sum tells whether the frame held any (in double: a sum of
+        // finite floats cannot overflow to infinity there)
+        double sum = 0;
         for (int y = 0; y < height; y++) {
             int row = offset + y * width;
             nchw.get(row, r);
@@ -36,9 +39,10 @@ final class Rgb24Output {
                 out[o] = toByte(r[x]);
                 out[o + 1] = toByte(g[x]);
                 out[o + 2] = toByte(b[x]);
+                sum += (double) r[x] + g[x] + b[x];
             }
         }
-        return out;
+        return new UpscaledFrame(out, Double.isFinite(sum));
     }
 
     /** Same as the tensor path: clip before the cast, which would wrap out-of-range values instead of saturating. */

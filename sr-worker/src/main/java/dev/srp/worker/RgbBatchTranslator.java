@@ -18,7 +18,7 @@ import java.util.List;
  * -> model -> scale to 0..255, clamp, round -> packed RGB24 frames out ({@link Rgb24Output}, one pass in Java over
  * the output tensor's memory).
  */
-final class RgbBatchTranslator implements Translator<RgbBatchTranslator.Batch, List<byte[]>> {
+final class RgbBatchTranslator implements Translator<RgbBatchTranslator.Batch, List<UpscaledFrame>> {
 
     /**
      * Same-sized frames, stacked by the caller into one buffer so the tensor is made in one copy; for a SAMSR model
@@ -85,7 +85,7 @@ final class RgbBatchTranslator implements Translator<RgbBatchTranslator.Batch, L
     }
 
     @Override
-    public List<byte[]> processOutput(TranslatorContext ctx, NDList list) {
+    public List<UpscaledFrame> processOutput(TranslatorContext ctx, NDList list) {
         Batch batch = (Batch) ctx.getAttachment("batch");
         NDArray hr = list.head();
         Shape expected = new Shape(batch.count(), 3, (long) batch.height() * scale, (long) batch.width() * scale);
@@ -98,7 +98,7 @@ final class RgbBatchTranslator implements Translator<RgbBatchTranslator.Batch, L
         int hrWidth = batch.width() * scale;
         int hrHeight = batch.height() * scale;
         int frameFloats = 3 * hrWidth * hrHeight;
-        List<byte[]> frames = new ArrayList<>(batch.count());
+        List<UpscaledFrame> frames = new ArrayList<>(batch.count());
         for (int i = 0; i < batch.count(); i++) {
             frames.add(Rgb24Output.frame(nchw, Math.multiplyExact(i, frameFloats), hrWidth, hrHeight));
         }

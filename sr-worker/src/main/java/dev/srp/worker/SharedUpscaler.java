@@ -30,7 +30,7 @@ public class SharedUpscaler implements Upscaler {
     }
 
     @Override
-    public List<byte[]> upscale(List<byte[]> rgbFrames, int width, int height) {
+    public List<UpscaledFrame> upscale(List<byte[]> rgbFrames, int width, int height) {
         return owner.upscale(rgbFrames, width, height);
     }
 
@@ -40,7 +40,7 @@ public class SharedUpscaler implements Upscaler {
     }
 
     @Override
-    public List<byte[]> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
+    public List<UpscaledFrame> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
         return owner.upscaleInputs(inputs, width, height);
     }
 

@@ -90,7 +90,8 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             }
         }
         this.upscaler = upscalers.get();
-        this.inference = new BatchInference(upscaler, batchSize, metrics);
+        this.inference = new BatchInference(upscaler, batchSize, metrics,
+                new OutputGuard(upscaler.name(), scale, live, metrics));
         context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> flush());
         if (maskSettings.mode().enabledFor(upscaler.modelInputs())) {
             masks = new ShotMaskCache(context.getStateStore(MaskStore.NAME), maskGenerators.get(), maskSettings,
@@ -219,7 +220,8 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
      * The model's output. If the model throws: in live mode the frames go out for egress to
      * upscale bicubically and are counted, because a
      * live stream must not stop; otherwise the exception stops the worker cleanly (nothing of the batch was
-     * committed, so a restarted worker redoes it), because a remaster must not silently lose quality.
+     * committed, so a restarted worker redoes it), because a remaster must not silently lose quality. Frames whose
+     * output is invalid are handled frame by frame by the {@link OutputGuard}.
      */
     private List<FrameMessage> upscaleOrFallBack(List<FrameMessage> lr, List<UpscaleInput> inputs) {
         try {

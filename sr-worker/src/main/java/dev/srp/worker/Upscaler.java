@@ -14,7 +14,7 @@ public interface Upscaler extends AutoCloseable {
     String device();
 
     /** Upscales a batch of same-sized packed RGB24 frames; returns packed RGB24 frames scale x larger. */
-    List<byte[]> upscale(List<byte[]> rgbFrames, int width, int height);
+    List<UpscaledFrame> upscale(List<byte[]> rgbFrames, int width, int height);
 
     /**
      * The forward() inputs the model takes, "lr" first (from its sidecar). Anything beyond "lr" is derived from
@@ -28,7 +28,7 @@ public interface Upscaler extends AutoCloseable {
      * Upscales frames that come with their shot's masks and noise seed. A model that takes only the LR frame
      * ignores them, which is what this default does; a SAMSR model overrides it to feed W and eps'.
      */
-    default List<byte[]> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
+    default List<UpscaledFrame> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
         return upscale(inputs.stream().map(UpscaleInput::rgb).toList(), width, height);
     }
 

@@ -29,6 +29,7 @@ public final class WorkerMetrics {
     private final Counter deadLetters;
     private final Counter deadlineMisses;
     private final Counter modelFailures;
+    private final Counter invalidOutputs;
     private final Gauge modelInfo;
     private final Counter maskComputations;
     private final Counter maskCacheHits;
@@ -66,6 +67,11 @@ public final class WorkerMetrics {
         modelFailures = Counter.build("srp_worker_model_failures_total",
                 "Frames whose model call threw in live mode (--latency-budget) and went out bicubic instead")
                 .register(registry);
+        invalidOutputs = Counter.build("srp_worker_invalid_outputs_total",
+                        "Frames the model returned with non-finite values or flat while their input was not, sent out "
+                                + "bicubic instead, by reason (non_finite, constant)")
+                .labelNames("reason")
+                .register(registry);
         deadLetters = Counter.build("srp_worker_dead_letter_total", "Records sent to the dead-letter topic")
                 .labelNames("reason")
                 .register(registry);
@@ -100,6 +106,9 @@ public final class WorkerMetrics {
                 .register(registry);
         // Every label value exists from the start, so dashboards and alerts see 0 rather than no data.
         deadLetters.labels(REASON_MALFORMED);
+        for (InvalidOutput reason : InvalidOutput.values()) {
+            invalidOutputs.labels(reason.label());
+        }
         for (String reason : new String[] {EVICTION_SHOT_ENDED, EVICTION_TTL, EVICTION_CAPACITY}) {
             maskCacheEvictions.labels(reason);
         }
@@ -130,6 +139,10 @@ public final class WorkerMetrics {
 
     void modelFailed(int frames) {
         modelFailures.inc(frames);
+    }
+
+    void invalidOutput(InvalidOutput reason) {
+        invalidOutputs.labels(reason.label()).inc();
     }
 
     void deadlineMissed() {

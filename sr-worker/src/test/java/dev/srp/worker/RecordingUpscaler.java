@@ -20,7 +20,7 @@ final class RecordingUpscaler extends SharedUpscaler {
     }
 
     @Override
-    public List<byte[]> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
+    public List<UpscaledFrame> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
         seen.addAll(inputs);
         return super.upscaleInputs(inputs, width, height);
     }

@@ -44,7 +44,7 @@ class Rgb24OutputIT {
             FloatBuffer nchw = hr.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
             byte[] actual = new byte[expected.length];
             for (int i = 0; i < n; i++) {
-                byte[] frame = Rgb24Output.frame(nchw, i * 3 * w * h, w, h);
+                byte[] frame = Rgb24Output.frame(nchw, i * 3 * w * h, w, h).rgb();
                 System.arraycopy(frame, 0, actual, i * frame.length, frame.length);
             }
             assertArrayEquals(expected, actual);

@@ -2,6 +2,8 @@ package dev.srp.worker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,20 @@ class Rgb24OutputTest {
     void interleavesThePlanesOfTheFrameAtItsOffset() {
         // two floats of something else, then a 2x1 frame: R plane, G plane, B plane
         FloatBuffer nchw = FloatBuffer.wrap(new float[] {9f, 9f, 0f, 1f, 10f / 255f, 20f / 255f, 1f, 0f});
-        assertArrayEquals(new byte[] {0, 10, (byte) 255, (byte) 255, 20, 0}, Rgb24Output.frame(nchw, 2, 2, 1));
+        UpscaledFrame frame = Rgb24Output.frame(nchw, 2, 2, 1);
+        assertArrayEquals(new byte[] {0, 10, (byte) 255, (byte) 255, 20, 0}, frame.rgb());
+        assertTrue(frame.finite());
+    }
+
+    @Test
+    void aFrameWithANanOrAnInfinityIsNotFinite() {
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            FloatBuffer nchw = FloatBuffer.wrap(new float[] {0.1f, 0.2f, 0.3f, bad, 0.5f, 0.6f});
+            UpscaledFrame frame = Rgb24Output.frame(nchw, 0, 2, 1);
+            assertFalse(frame.finite(), "a frame holding " + bad);
+        }
+        // the other frame of the same buffer is fine: only the frame's own values count
+        FloatBuffer two = FloatBuffer.wrap(new float[] {0.1f, 0.2f, 0.3f, Float.NaN, 0.5f, 0.6f, 0, 0, 0, 0, 0, 0});
+        assertTrue(Rgb24Output.frame(two, 6, 2, 1).finite());
     }
 }

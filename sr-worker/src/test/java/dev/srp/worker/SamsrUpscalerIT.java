@@ -30,10 +30,10 @@ class SamsrUpscalerIT {
             assertTrue(MaskSettings.defaults().resolvedFor(up.modelInputs()).mode() == MaskMode.ALWAYS,
                     "masks auto must turn masks on for a SAMSR model");
             List<byte[]> a = up.upscaleInputs(List.of(new UpscaleInput(rgb, masks, 7), new UpscaleInput(rgb, masks,
-                    7)), g.width, g.height);
+                    7)), g.width, g.height).stream().map(UpscaledFrame::rgb).toList();
             assertEquals(g.width * 4 * g.height * 4 * 3, a.get(0).length);
             assertArrayEquals(a.get(0), a.get(1), "frames of one shot share their noise");
-            byte[] otherShot = up.upscaleInputs(List.of(new UpscaleInput(rgb, masks, 8)), g.width, g.height).get(0);
+            byte[] otherShot = up.upscaleInputs(List.of(new UpscaleInput(rgb, masks, 8)), g.width, g.height).get(0).rgb();
             assertFalse(Arrays.equals(a.get(0), otherShot), "another shot draws other noise");
             SrpException e = assertThrows(SrpException.class,
                     () -> up.upscaleInputs(List.of(UpscaleInput.of(rgb)), g.width, g.height));

@@ -20,7 +20,7 @@ final class SlowUpscalerFake extends SharedUpscaler {
     }
 
     @Override
-    public List<byte[]> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
+    public List<UpscaledFrame> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
         try {
             Thread.sleep(sleepMillisPerFrame * inputs.size());
         } catch (InterruptedException e) {

@@ -23,7 +23,7 @@ final class ThrowingUpscalerFake implements Upscaler {
     }
 
     @Override
-    public List<byte[]> upscale(List<byte[]> rgbFrames, int width, int height) {
+    public List<UpscaledFrame> upscale(List<byte[]> rgbFrames, int width, int height) {
         throw new IllegalStateException("fake model failure (CUDA out of memory, say)");
     }
 
