@@ -71,6 +71,7 @@ final class UpscaleCommand implements Callable<Integer> {
             }
             System.out.println(summary.describe());
             MaskReport.describe(registry).ifPresent(System.out::println);
+            InvalidOutputReport.describe(registry).ifPresent(System.out::println);
             return 0;
         }
     }

@@ -19,6 +19,8 @@ public final class WorkerMetrics {
     static final String EVICTION_SHOT_ENDED = "shot_ended";
     static final String EVICTION_TTL = "ttl";
     static final String EVICTION_CAPACITY = "capacity";
+    /** Frames the model returned invalid, by {@link InvalidOutput#label()}. */
+    public static final String INVALID_OUTPUTS = "srp_worker_invalid_outputs_total";
 
     private final Counter framesIn;
     private final Counter framesOut;
@@ -67,7 +69,7 @@ public final class WorkerMetrics {
         modelFailures = Counter.build("srp_worker_model_failures_total",
                 "Frames whose model call threw in live mode (--latency-budget) and went out bicubic instead")
                 .register(registry);
-        invalidOutputs = Counter.build("srp_worker_invalid_outputs_total",
+        invalidOutputs = Counter.build(INVALID_OUTPUTS,
                         "Frames the model returned with non-finite values or flat while their input was not, sent out "
                                 + "bicubic instead, by reason (non_finite, constant)")
                 .labelNames("reason")

@@ -1,0 +1,36 @@
+package dev.srp.launcher;
+
+import dev.srp.worker.InvalidOutput;
+import dev.srp.worker.WorkerMetrics;
+import io.prometheus.client.CollectorRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One warning line when the model returned invalid frames in a run (they went out bicubic), read from the worker's
+ * metrics; empty when it returned none.
+ */
+final class InvalidOutputReport {
+    private InvalidOutputReport() {
+    }
+
+    static Optional<String> describe(CollectorRegistry registry) {
+        List<String> parts = new ArrayList<>();
+        double total = 0;
+        for (InvalidOutput reason : InvalidOutput.values()) {
+            Double v = registry.getSampleValue(WorkerMetrics.INVALID_OUTPUTS, new String[] {"reason"},
+                    new String[] {reason.label()});
+            double frames = v == null ? 0 : v;
+            total += frames;
+            if (frames > 0) {
+                parts.add(String.format("%s %.0f", reason.label(), frames));
+            }
+        }
+        if (total == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format("warning: the model returned %.0f invalid frames (%s); they were upscaled "
+                + "bicubically instead", total, String.join(", ", parts)));
+    }
+}
