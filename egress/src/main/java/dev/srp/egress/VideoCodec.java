@@ -21,16 +21,16 @@ public enum VideoCodec {
         this.lossless = lossless;
     }
 
-    String encoderName() {
+    public String encoderName() {
         return encoderName;
     }
 
-    int pixelFormat() {
+    public int pixelFormat() {
         return pixelFormat;
     }
 
     /** Lossless codecs ignore crf and preset. */
-    boolean lossless() {
+    public boolean lossless() {
         return lossless;
     }
 }

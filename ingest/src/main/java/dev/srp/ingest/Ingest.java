@@ -154,6 +154,7 @@ public final class Ingest {
                 for (FrameMessage m : shots.add(v)) {
                     if (m.frameIndex() >= skipFrames) {
                         publisher.send(m);
+                        listener.onFrameSent(m);
                     }
                 }
             } else if (d instanceof AudioSamples a && audio != null) {
@@ -173,6 +174,7 @@ public final class Ingest {
                 continue;
             }
             publisher.send(m);
+            listener.onFrameSent(m);
             if (publisher.commitIfDue()) {
                 notified = notifyPublished(listener, notified, m.frameIndex() + 1);
             }

@@ -3,14 +3,16 @@ package dev.srp.launcher;
 import dev.srp.contract.SrpException;
 import dev.srp.media.FfmpegLog;
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
+import dev.srp.egress.VideoCodec;
 import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
-/** The baseline: FFmpeg alone decodes, scales with swscale's bicubic and encodes with the same settings. */
+/**
+ * The baseline: FFmpeg alone decodes, scales with swscale's bicubic and encodes with the same settings (codec, pixel
+ * format, crf and preset) as the pipeline's egress.
+ */
 final class FfmpegBicubicBench {
     private FfmpegBicubicBench() {
     }
@@ -29,12 +31,15 @@ final class FfmpegBicubicBench {
                 filter.setPixelFormat(grabber.getPixelFormat());
                 filter.setFrameRate(grabber.getFrameRate());
                 filter.start();
-                recorder.setFormat("mp4");
+                VideoCodec codec = encode.videoCodec();
+                recorder.setFormat(codec == VideoCodec.FFV1 ? "matroska" : "mp4");
                 recorder.setFrameRate(grabber.getFrameRate());
-                recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-                recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-                recorder.setVideoOption("crf", Integer.toString(encode.crf));
-                recorder.setVideoOption("preset", encode.preset);
+                recorder.setVideoCodecName(codec.encoderName());
+                recorder.setPixelFormat(codec.pixelFormat());
+                if (!codec.lossless()) {
+                    recorder.setVideoOption("crf", Integer.toString(encode.crf));
+                    recorder.setVideoOption("preset", encode.preset);
+                }
                 recorder.start();
                 for (Frame f; (f = grabber.grabImage()) != null; ) {
                     filter.push(f);
@@ -49,7 +54,7 @@ final class FfmpegBicubicBench {
             throw new SrpException("FFmpeg bicubic baseline failed on " + input + ": " + e.getMessage(),
                     "check that the input decodes with `srp upscale` first", e);
         }
-        return new BenchResults.Row("ffmpeg bicubic (decode, swscale, encode)", frames,
+        return new BenchResults.Row("ffmpeg bicubic (decode, swscale, " + encode.videoCodec().encoderName() + ")", frames,
                 (System.nanoTime() - start) / 1e9, Double.NaN);
     }
 }

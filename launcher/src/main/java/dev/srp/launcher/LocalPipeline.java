@@ -1,6 +1,7 @@
 package dev.srp.launcher;
 
 import dev.srp.broker.EmbeddedKafka;
+import dev.srp.contract.FrameMessage;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.ModelSidecar;
 import dev.srp.contract.SrpException;
@@ -47,6 +48,10 @@ final class LocalPipeline {
         void onSource(SourceInfo source);
 
         void onFramesWritten(long frames);
+
+        /** A frame as ingest numbered it and sends it to the worker (on the ingest thread). */
+        default void onLrFrame(FrameMessage frame) {
+        }
     }
 
     private final UpscaleRequest request;
@@ -100,6 +105,11 @@ final class LocalPipeline {
                             @Override
                             public void onOpened(SourceInfo info) {
                                 listener.onSource(info);
+                            }
+
+                            @Override
+                            public void onFrameSent(FrameMessage frame) {
+                                listener.onLrFrame(frame);
                             }
 
                             @Override

@@ -29,7 +29,7 @@ public enum InvalidOutput {
     }
 
     /** What is wrong with {@code output}, the model's frame for the packed RGB24 {@code input}, if anything. */
-    static Optional<InvalidOutput> of(UpscaledFrame output, byte[] input) {
+    public static Optional<InvalidOutput> of(UpscaledFrame output, byte[] input) {
         if (!output.finite()) {
             return Optional.of(NON_FINITE);
         }
@@ -40,7 +40,7 @@ public enum InvalidOutput {
     }
 
     /** Every pixel the same colour; stops at the first one that differs, so a normal frame costs a few pixels. */
-    static boolean flat(byte[] rgb) {
+    public static boolean flat(byte[] rgb) {
         for (int i = 3; i + 2 < rgb.length; i += 3) {
             if (rgb[i] != rgb[0] || rgb[i + 1] != rgb[1] || rgb[i + 2] != rgb[2]) {
                 return false;

@@ -6,11 +6,11 @@ import dev.srp.worker.masks.sam.AmgSettings;
 import dev.srp.worker.masks.sam.SamMaskGenerator;
 
 /** Makes the configured mask generator; one per stream task, since generators need not be thread-safe. */
-final class MaskGenerators {
+public final class MaskGenerators {
     private MaskGenerators() {
     }
 
-    static MaskGenerator create(MaskSettings settings, int threads) {
+    public static MaskGenerator create(MaskSettings settings, int threads) {
         return switch (settings.generator()) {
             case BUILTIN -> new BuiltInMaskGenerator();
             case SAM -> SamMaskGenerator.load(settings.samExport(), AmgSettings.defaults(), threads);

@@ -12,13 +12,13 @@ import java.security.NoSuchAlgorithmException;
  * {@code String.hashCode}: neighbouring shot ids must give unrelated seeds, and the value must not depend on the JVM.
  * The version tag lets a future derivation change without silently reusing old seeds.
  */
-final class ShotNoiseSeed {
+public final class ShotNoiseSeed {
     private static final byte[] DOMAIN = "srp-noise-v1".getBytes(StandardCharsets.UTF_8);
 
     private ShotNoiseSeed() {
     }
 
-    static long of(String streamId, long shotId) {
+    public static long of(String streamId, long shotId) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
