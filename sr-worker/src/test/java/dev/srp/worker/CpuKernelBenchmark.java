@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
+import dev.srp.contract.ModelSidecar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +17,8 @@ import java.util.Locale;
 /**
  * What libtorch's two sets of CPU convolution kernels cost and compute, side by side in one process: each SAMSR
  * model given on the command line runs forward at 320x180 on random inputs, rounds alternating between the fast
- * (oneDNN) and the reference kernels; prints the median ms per frame of each, their ratio, and how far the fast
- * kernels' output is from the reference's. A benchmark, not a test:
+ * (oneDNN) and the reference kernels; prints the median ms per frame of each (fast: of ROUNDS rounds, reference:
+ * of 3), their ratio, and how far the fast kernels' output is from the reference's. A benchmark, not a test:
  * <pre>
  * mvn -q -pl sr-worker test-compile
  * java -cp "sr-worker/target/test-classes:sr-worker/target/classes:launcher/target/lib/*" \
@@ -28,6 +29,8 @@ import java.util.Locale;
 public final class CpuKernelBenchmark {
     private static final int W = 320;
     private static final int H = 180;
+    /** The reference kernels are slow and steady: a few rounds tell. */
+    private static final int REFERENCE_ROUNDS = 3;
 
     private CpuKernelBenchmark() {
     }
@@ -37,40 +40,67 @@ public final class CpuKernelBenchmark {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("threads", "2"));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.out.printf(Locale.ROOT, "%-28s %10s %14s %8s %22s%n", "model (320x180)", "fast ms", "reference ms",
-                "ratio", "fast vs reference");
-        for (int m = 1; m < args.length; m++) {
-            Path file = Path.of(args[m]);
-            try (Model model = TorchScriptLoader.load(file, "bench", 2);
-                 Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator(null));
-                 NDManager manager = NDManager.newBaseManager()) {
-                CpuKernels kernels = CpuKernels.ofLoadedEngine().orElseThrow();
-                manager.getEngine().setRandomSeed(7);
-                NDList inputs = new NDList(manager.randomUniform(0f, 1f, new Shape(1, 3, H, W)),
-                        manager.randomUniform(0f, 1f, new Shape(1, 1, H, W)),
-                        manager.randomNormal(new Shape(1, 48, H, W)));
-                List<Double> fast = new ArrayList<>();
-                List<Double> reference = new ArrayList<>();
-                float[] fastOut = null;
-                float[] referenceOut = null;
-                for (int round = -2; round < rounds; round++) {
-                    kernels.useFast();
-                    double f = time(predictor, inputs);
-                    fastOut = output(predictor, inputs);
-                    kernels.useReference();
-                    double r = time(predictor, inputs);
-                    referenceOut = output(predictor, inputs);
-                    kernels.useFast();
+        List<Path> files = Arrays.stream(args, 1, args.length).map(Path::of).toList();
+        List<Model> models = new ArrayList<>();
+        List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
+        List<Boolean> lrOnly = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (Path file : files) {
+                Model model = TorchScriptLoader.load(file, "bench", 2);
+                models.add(model);
+                predictors.add(model.newPredictor(new NoopTranslator(null)));
+                lrOnly.add(ModelSidecar.readAndVerify(file).inputs().size() == 1);
+            }
+            CpuKernels kernels = CpuKernels.ofLoadedEngine().orElseThrow();
+            manager.getEngine().setRandomSeed(7);
+            NDList samsrInputs = new NDList(manager.randomUniform(0f, 1f, new Shape(1, 3, H, W)),
+                    manager.randomUniform(0f, 1f, new Shape(1, 1, H, W)),
+                    manager.randomNormal(new Shape(1, 48, H, W)));
+            NDList lrInput = new NDList(samsrInputs.get(0));
+            int n = files.size();
+            List<List<Double>> fast = new ArrayList<>();
+            List<List<Double>> reference = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                fast.add(new ArrayList<>());
+                reference.add(new ArrayList<>());
+            }
+            String[] difference = new String[n];
+            // models interleaved in every round, so a busy moment of the machine hits them alike; the fast kernels
+            // first, alone, since a reference call (10-20x longer) leaves the caches and threads cold behind it
+            kernels.useFast();
+            for (int round = -2; round < rounds; round++) {
+                for (int i = 0; i < n; i++) {
+                    double f = time(predictors.get(i), lrOnly.get(i) ? lrInput : samsrInputs);
                     if (round >= 0) {
-                        fast.add(f);
-                        reference.add(r);
+                        fast.get(i).add(f);
                     }
                 }
-                double mf = median(fast);
-                double mr = median(reference);
-                System.out.printf(Locale.ROOT, "%-28s %10.1f %14.1f %7.2fx %22s%n", file.getFileName(), mf, mr,
-                        mr / mf, difference(fastOut, referenceOut));
             }
+            for (int i = 0; i < n; i++) {
+                float[] fastOut = output(predictors.get(i), lrOnly.get(i) ? lrInput : samsrInputs);
+                kernels.useReference();
+                float[] referenceOut = output(predictors.get(i), lrOnly.get(i) ? lrInput : samsrInputs);
+                kernels.useFast();
+                difference[i] = difference(fastOut, referenceOut);
+            }
+            kernels.useReference();
+            for (int round = 0; round < REFERENCE_ROUNDS; round++) {
+                for (int i = 0; i < n; i++) {
+                    reference.get(i).add(time(predictors.get(i), lrOnly.get(i) ? lrInput : samsrInputs));
+                }
+            }
+            kernels.useFast();
+            System.out.printf(Locale.ROOT, "%-30s %9s %14s %8s %24s%n", "model (320x180; medians)",
+                    "fast ms", "reference ms", "ratio", "fast vs reference");
+            for (int i = 0; i < n; i++) {
+                double mf = median(fast.get(i));
+                double mr = median(reference.get(i));
+                System.out.printf(Locale.ROOT, "%-30s %9.1f %14.1f %7.2fx %24s%n", files.get(i).getFileName(), mf, mr,
+                        mr / mf, difference[i]);
+            }
+        } finally {
+            predictors.forEach(Predictor::close);
+            models.forEach(Model::close);
         }
     }
 
