@@ -3,8 +3,6 @@ package dev.srp.launcher;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.PayloadCodec;
 import dev.srp.egress.VideoCodec;
-import dev.srp.worker.InvalidOutput;
-import dev.srp.worker.WorkerMetrics;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
                     modelName = summary.model() + " on " + summary.device();
                     pipeline.add(new BenchResults.Row("srp upscale, " + codec.name().toLowerCase(Locale.ROOT)
                             + " HR payload", summary.egress().frames(), summary.wall().toNanos() / 1e9,
-                            timing.steadySeconds()).withInvalid(invalidOutputs(registry)));
+                            timing.steadySeconds()).withInvalid(InvalidOutputReport.total(registry)));
                     pipelineOutputs.add(out);
                 }
             }
@@ -107,16 +105,6 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             TempDirs.deleteQuietly(work);
         }
-    }
-
-    private static long invalidOutputs(CollectorRegistry registry) {
-        long n = 0;
-        for (InvalidOutput reason : InvalidOutput.values()) {
-            Double v = registry.getSampleValue(WorkerMetrics.INVALID_OUTPUTS, new String[] {"reason"},
-                    new String[] {reason.label()});
-            n += v == null ? 0 : v.longValue();
-        }
-        return n;
     }
 
     /**

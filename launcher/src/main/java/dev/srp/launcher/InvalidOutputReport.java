@@ -17,20 +17,32 @@ final class InvalidOutputReport {
 
     static Optional<String> describe(CollectorRegistry registry) {
         List<String> parts = new ArrayList<>();
-        double total = 0;
         for (InvalidOutput reason : InvalidOutput.values()) {
-            Double v = registry.getSampleValue(WorkerMetrics.INVALID_OUTPUTS, new String[] {"reason"},
-                    new String[] {reason.label()});
-            double frames = v == null ? 0 : v;
-            total += frames;
+            double frames = count(registry, reason);
             if (frames > 0) {
                 parts.add(String.format("%s %.0f", reason.label(), frames));
             }
         }
+        long total = total(registry);
         if (total == 0) {
             return Optional.empty();
         }
-        return Optional.of(String.format("warning: the model returned %.0f invalid frames (%s); they were upscaled "
+        return Optional.of(String.format("warning: the model returned %d invalid frames (%s); they were upscaled "
                 + "bicubically instead", total, String.join(", ", parts)));
+    }
+
+    /** Frames the worker found invalid, all reasons. */
+    static long total(CollectorRegistry registry) {
+        long total = 0;
+        for (InvalidOutput reason : InvalidOutput.values()) {
+            total += (long) count(registry, reason);
+        }
+        return total;
+    }
+
+    private static double count(CollectorRegistry registry, InvalidOutput reason) {
+        Double v = registry.getSampleValue(WorkerMetrics.INVALID_OUTPUTS, new String[] {"reason"},
+                new String[] {reason.label()});
+        return v == null ? 0 : v;
     }
 }

@@ -17,6 +17,9 @@ final class Logging {
             System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
             System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
             System.setProperty("org.slf4j.simpleLogger.log.state.change.logger", "error");
+            // A failed stream thread is reported by the worker in one line (and by srp's error line); Streams'
+            // own reports of it are three stack traces.
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.streams", "off");
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
         }
     }

@@ -55,6 +55,27 @@ final class VideoFrames {
         return frames;
     }
 
+    /** {@code frames} frames of FFmpeg's lavfi source {@code graph} (e.g. {@code color=...,noise=...}), as FFV1. */
+    static Path lavfi(String graph, int frames, Path out) throws Exception {
+        FfmpegLog.errorsOnly();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(graph)) {
+            g.setFormat("lavfi");
+            g.start();
+            try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(out.toFile(), g.getImageWidth(),
+                    g.getImageHeight(), 0)) {
+                r.setFormat("matroska");
+                r.setVideoCodecName("ffv1");
+                r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+                r.setFrameRate(g.getFrameRate());
+                r.start();
+                for (int i = 0; i < frames; i++) {
+                    r.record(g.grabImage());
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Frames {@code from} (inclusive) to {@code to} (exclusive) of {@code source}, scaled by FFmpeg with
      * {@code filter} (e.g. {@code scale=224:128:flags=area}, or null to keep the size), as lossless FFV1 in

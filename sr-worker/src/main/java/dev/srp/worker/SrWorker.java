@@ -48,8 +48,14 @@ public final class SrWorker implements AutoCloseable {
             streams = new KafkaStreams(SrTopology.build(effective, () -> new SharedUpscaler(model), metrics),
                     WorkerStreamsConfig.of(effective));
             streams.setUncaughtExceptionHandler(e -> {
-                LOG.error("SR worker stream thread failed", e);
-                failure.compareAndSet(null, e);
+                SrpException known = srpCause(e);
+                if (known != null) {
+                    // srp's own errors say what went wrong and what to do; Streams' wrapping adds nothing
+                    LOG.error("SR worker stream thread failed: {}", known.getMessage());
+                } else {
+                    LOG.error("SR worker stream thread failed", e);
+                }
+                failure.compareAndSet(null, known != null ? known : e);
                 return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.setStateListener((now, before) -> {
@@ -69,6 +75,15 @@ public final class SrWorker implements AutoCloseable {
             throw new SrpException("cannot start the SR worker against " + config.bootstrapServers() + ": "
                     + e.getMessage(), "check the Kafka settings and the state directory " + config.stateDir(), e);
         }
+    }
+
+    private static SrpException srpCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SrpException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** "cpu" or "gpu", as the loaded model runs; "none" before {@link #start()}. */
