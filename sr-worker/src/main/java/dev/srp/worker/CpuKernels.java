@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Which CPU convolution kernels libtorch uses, process-wide: its fast ones (oneDNN, also called mkldnn) or its
  * reference ones (ATen's im2col + GEMM), through the switches Python sets with {@code torch.backends.mkldnn.enabled}
- * and {@code torch.backends.nnpack.enabled}. NNPACK goes off with oneDNN: it is another optimised path whose
- * results the reference is meant to avoid, and where the CPU lacks it libtorch would log a warning at every call.
+ * and {@code torch.backends.nnpack.enabled}. NNPACK stays off throughout: libtorch tries it for convolutions too
+ * small for oneDNN, where it gains little, it is one more optimised path nobody checks, and where the CPU lacks it
+ * libtorch logs a warning at every such call.
  *
  * <p>DJL has no binding for these switches, so they are called through JNA by their exported C++ symbols:
  * {@code at::globalContext()} and {@code at::Context} member functions, which take the context as their first
@@ -25,17 +26,13 @@ final class CpuKernels {
     private final Pointer context;
     private final Function oneDnnEnabled;
     private final Function setOneDnn;
-    private final Function nnpackEnabled;
     private final Function setNnpack;
-    private final boolean nnpackAtStart;
 
     private CpuKernels(NativeLibrary torch) {
         this.context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
         this.oneDnnEnabled = torch.getFunction("_ZNK2at7Context17userEnabledMkldnnEv");
         this.setOneDnn = torch.getFunction("_ZN2at7Context20setUserEnabledMkldnnEb");
-        this.nnpackEnabled = torch.getFunction("_ZNK2at7Context17userEnabledNNPACKEv");
         this.setNnpack = torch.getFunction("_ZN2at7Context20setUserEnabledNNPACKEb");
-        this.nnpackAtStart = bool(nnpackEnabled);
     }
 
     /**
@@ -60,11 +57,15 @@ final class CpuKernels {
 
     void useFast() {
         setOneDnn.invokeVoid(new Object[] {context, true});
-        setNnpack.invokeVoid(new Object[] {context, nnpackAtStart});
+        withoutNnpack();
     }
 
     void useReference() {
         setOneDnn.invokeVoid(new Object[] {context, false});
+        withoutNnpack();
+    }
+
+    void withoutNnpack() {
         setNnpack.invokeVoid(new Object[] {context, false});
     }
 

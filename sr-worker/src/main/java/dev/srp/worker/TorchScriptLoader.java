@@ -26,6 +26,9 @@ public final class TorchScriptLoader {
             String fileName = file.getFileName().toString();
             model.load(file.toAbsolutePath().getParent(),
                     fileName.endsWith(".pt") ? fileName.substring(0, fileName.length() - 3) : fileName);
+            if (!model.getNDManager().getDevice().isGpu()) {
+                CpuKernels.ofLoadedEngine().ifPresent(CpuKernels::withoutNnpack);
+            }
             return model;
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
