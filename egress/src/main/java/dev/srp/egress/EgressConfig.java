@@ -67,6 +67,7 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
             throw new SrpException("egress config: hlsWindow " + hlsWindow + " is negative",
                     "use 0 to keep every HLS segment, or e.g. 6 for a rolling 12 s window");
         }
+        requireSupportedOutput(outputTemplate);
         Container container = containerOf(outputTemplate);
         String shown = UrlCredentials.redact(outputTemplate);
         if (container.pushed() && codec != VideoCodec.H264) {
@@ -145,14 +146,40 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
         return safe.startsWith(".") ? "_" + safe.substring(1) : safe;
     }
 
+    /**
+     * Checks that egress can write {@code output} (a file with a supported extension that is not a directory, or
+     * a push URL), naming the output as given.
+     */
+    public static void requireSupportedOutput(String output) {
+        if (!isUrl(output) && !output.contains(STREAM_PLACEHOLDER) && Files.isDirectory(Path.of(output))) {
+            throw new SrpException("output " + output + " is a directory",
+                    "name a file inside it, e.g. " + Path.of(output).resolve("upscaled.mp4"));
+        }
+        containerOf(output);
+    }
+
+    private static boolean isUrl(String output) {
+        return output.matches("(?s)^[A-Za-z][A-Za-z0-9+.-]*://.*");
+    }
+
     private static Container containerOf(String template) {
         Container c = Container.of(template);
         if (c == null) {
-            throw new SrpException("egress config: output " + UrlCredentials.redact(template)
-                    + " is neither a supported file nor a push URL", "end the output path with .mp4, .mkv, .mov or "
+            throw new SrpException(unsupported(template), "end the output path with .mp4, .mkv, .mov or "
                     + ".m3u8 (HLS), or push to an rtmp://, rtmps:// or rtsp:// URL");
         }
         return c;
+    }
+
+    private static String unsupported(String output) {
+        String shown = UrlCredentials.redact(output);
+        if (isUrl(output)) {
+            return "output " + shown + " is a URL srp cannot push to";
+        }
+        String name = Path.of(output).getFileName() == null ? "" : Path.of(output).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? "output " + shown + " has the extension " + name.substring(dot) + ", which srp cannot write"
+                : "output " + shown + " has no file extension";
     }
 
     /** The deepest directory of the template that does not depend on the stream id. */

@@ -70,20 +70,53 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(dataDir, ownsDataDir, limits, null, null);
     }
 
+    /**
+     * Picks the ports of a broker in {@code dataDir} and writes its configuration without starting it, so a caller
+     * can build and check everything that needs the broker's address before paying for its start.
+     *
+     * @return the bootstrap servers the broker will listen on once {@link #startIn} starts it
+     */
+    public static String configure(Path dataDir, MessageLimits limits) {
+        try {
+            Files.createDirectories(dataDir);
+            return listener(config(dataDir, limits, null, null).getProperty("advertised.listeners"), "PLAINTEXT");
+        } catch (IOException | RuntimeException e) {
+            throw new SrpException("cannot write the embedded Kafka broker's configuration in " + dataDir + ": "
+                    + e.getMessage(), "check that java.io.tmpdir is writable and has space", e);
+        }
+    }
+
+    /** Starts a broker in {@code dataDir} (configured by {@link #configure} or not); the caller removes the dir. */
+    public static EmbeddedKafka startIn(Path dataDir, MessageLimits limits) {
+        return start(dataDir, false, limits, null, null);
+    }
+
+    /** The broker's configuration in {@code dataDir}, written with new ports if there is none yet. */
+    private static Properties config(Path dataDir, MessageLimits limits, String saslUser, String saslPassword)
+            throws IOException {
+        Path config = dataDir.resolve("server.properties");
+        if (Files.exists(config)) {
+            return load(config);
+        }
+        Properties props = newConfig(dataDir, limits, saslUser, saslPassword);
+        Path written = dataDir.resolve("server.properties.new");
+        try (OutputStream out = Files.newOutputStream(written)) {
+            props.store(out, "srp embedded broker");
+        }
+        Files.move(written, config, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return props;
+    }
+
     private static EmbeddedKafka start(Path dataDir, boolean ownsDataDir, MessageLimits limits, String saslUser,
                                        String saslPassword) {
-        Path config = dataDir.resolve("server.properties");
         try {
             // a directory that holds a broker already (restarted after a crash or a stop) keeps its ports and data
-            boolean formatted = Files.exists(config);
-            Properties props = formatted ? load(config) : newConfig(dataDir, limits, saslUser, saslPassword);
-            if (!formatted) {
-                try (OutputStream out = Files.newOutputStream(config)) {
-                    props.store(out, "srp embedded broker");
-                }
+            Properties props = config(dataDir, limits, saslUser, saslPassword);
+            if (!Files.exists(Path.of(props.getProperty("log.dirs")).resolve("meta.properties"))) {
                 String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
                 PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-                StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()}, quiet);
+                StorageTool.execute(new String[] {"format", "-t", clusterId, "-c",
+                        dataDir.resolve("server.properties").toString()}, quiet);
             }
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();

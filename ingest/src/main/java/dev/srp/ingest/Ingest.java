@@ -8,8 +8,10 @@ import dev.srp.ingest.IngestMetrics.Reason;
 import dev.srp.ingest.VideoSource.AudioSamples;
 import dev.srp.ingest.VideoSource.Decoded;
 import dev.srp.ingest.VideoSource.VideoFrame;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,24 @@ public final class Ingest {
 
     private final IngestConfig config;
     private final IngestMetrics metrics;
+
+    /**
+     * Checks what can be checked of {@code input} without opening it (a local file that is missing or a
+     * directory, a scheme srp does not read), so a launcher can fail before it starts anything.
+     *
+     * @return the local file, or empty for a network source
+     * @throws SrpException naming the input as the user typed it
+     */
+    public static Optional<Path> checkInput(String input) {
+        InputLocation location;
+        try {
+            location = InputLocation.parse(input);
+        } catch (IllegalArgumentException e) {
+            throw new SrpException(e.getMessage().replaceFirst("^ingest config: ", ""), null, e);
+        }
+        VideoSource.checkLocal(location, InputLocation.redact(input));
+        return Optional.ofNullable(location.file());
+    }
 
     public Ingest(IngestConfig config, IngestMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");

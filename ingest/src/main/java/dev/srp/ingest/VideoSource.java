@@ -42,15 +42,20 @@ final class VideoSource implements AutoCloseable {
         this.info = info;
     }
 
-    static VideoSource open(String url, Duration timeout) {
-        InputLocation location = InputLocation.parse(url);
-        String input = InputLocation.redact(url); // what messages show
+    /** A local input that does not exist or is a directory fails here, by name, before FFmpeg runs. */
+    static void checkLocal(InputLocation location, String input) {
         if (location.isFile() && !Files.exists(location.file())) {
             throw OpenErrors.missingFile(input);
         }
         if (location.isFile() && Files.isDirectory(location.file())) {
             throw OpenErrors.notVideo(input, "it is a directory", null);
         }
+    }
+
+    static VideoSource open(String url, Duration timeout) {
+        InputLocation location = InputLocation.parse(url);
+        String input = InputLocation.redact(url); // what messages show
+        checkLocal(location, input);
         FfmpegLog.errorsOnly();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(location.ffmpegUrl());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);

@@ -52,8 +52,8 @@ final class BenchCommand implements Callable<Integer> {
         if (reference != null) {
             OutputFidelity.checkReference(reference, input, model.scale);
         }
-        Path work = TempDirs.create("srp-bench-");
-        try {
+        try (RunDirectory workDir = RunDirectory.create()) {
+            Path work = workDir.path();
             String extension = encode.videoCodec() == VideoCodec.FFV1 ? ".mkv" : ".mp4";
             Path ffmpegOut = work.resolve("ffmpeg" + extension);
             BenchResults.Row ffmpeg = FfmpegBicubicBench.run(input, model.scale, encode, ffmpegOut);
@@ -102,8 +102,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             System.out.println(new BenchResults(input, modelName, reference, rows).table());
             return 0;
-        } finally {
-            TempDirs.deleteQuietly(work);
         }
     }
 

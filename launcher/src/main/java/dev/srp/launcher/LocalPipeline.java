@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,72 +68,84 @@ final class LocalPipeline {
         Topics topics = Topics.defaults();
         MessageLimits limits = MessageLimits.defaults();
         String streamId = StreamIds.forInput(request.input());
-        StagedOutput output = new StagedOutput(request.output());
-        // Check the model before starting anything, so a bad --model fails in milliseconds.
-        ModelSidecar sidecar = ModelSidecar.readAndVerify(request.model());
-        if (sidecar.scale() != request.scale()) {
-            throw new SrpException("model " + request.model() + " upscales x" + sidecar.scale() + " but --scale is "
-                    + request.scale(), "pass --scale " + sidecar.scale() + " or a x" + request.scale() + " model");
-        }
-        if (!EgressConfig.isPushed(request.output())) {
-            createParentDirectory(Path.of(request.output()));
-        }
-        Path work = TempDirs.create("srp-upscale-");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(limits)) {
-            kafka.createTopics(topics, PARTITIONS);
-            String bootstrap = kafka.bootstrapServers();
+        // Everything that can be checked is checked before the broker starts, so a mistyped path or option fails in
+        // well under a second; the run directory comes first because it also clears what killed runs left.
+        try (RunDirectory run = RunDirectory.create()) {
+            Optional<Path> inputFile = Ingest.checkInput(request.input());
+            OutputTarget.check(request.output(), inputFile);
+            ModelSidecar sidecar = ModelSidecar.readAndVerify(request.model());
+            if (sidecar.scale() != request.scale()) {
+                throw new SrpException("model " + request.model() + " upscales x" + sidecar.scale()
+                        + " but --scale is " + request.scale(), "pass --scale " + sidecar.scale() + " or a x"
+                        + request.scale() + " model");
+            }
+            if (!EgressConfig.isPushed(request.output())) {
+                createParentDirectory(Path.of(request.outputTarget()));
+            }
+            StagedOutput output = new StagedOutput(request.outputTarget(), run);
+            Path brokerDir = run.resolve("kafka");
+            String bootstrap = EmbeddedKafka.configure(brokerDir, limits);
             WorkerConfig workerConfig = new WorkerConfig(bootstrap, "srp-upscale-" + streamId, topics, limits,
                     request.model(), request.scale(), request.batchSize(), WorkerConfig.DEFAULT_BATCH_LINGER,
-                    work.resolve("state"), 1, request.inferenceThreads(), request.hrPayload(), request.masks(),
+                    run.resolve("state"), 1, request.inferenceThreads(), request.hrPayload(), request.masks(),
                     request.latencyBudget());
             EgressConfig egressConfig = new EgressConfig(bootstrap, "srp-egress-" + streamId, topics, limits,
                     output.staging(), request.codec(), request.crf(), request.preset(),
-                    REORDER_BUFFER_BYTES, work.resolve("spill"), request.hlsWindow());
-            CompletableFuture<EgressResult> finished = new CompletableFuture<>();
-            FlowGate gate = new FlowGate(FLOW_WINDOW_FRAMES);
-            try (SrWorker worker = new SrWorker(workerConfig, new WorkerMetrics(registry));
-                 Egress egress = new Egress(egressConfig, new EgressMetrics(registry),
-                         egressListener(streamId, finished, listener, gate));
-                 ConsumedRecordsJanitor janitor = new ConsumedRecordsJanitor(kafka.admin(),
-                         workerConfig.applicationId(), topics.framesLr(), egress::readPositions)) {
-                worker.start();
-                egress.start();
-                IngestConfig ingestConfig = request.source().ingestConfig(request.input(), streamId, bootstrap,
-                        topics, limits);
-                Ingest ingest = new Ingest(ingestConfig, new IngestMetrics(registry));
-                CompletableFuture<IngestResult> ingested = CompletableFuture.supplyAsync(() -> ingest.run(
-                        new IngestListener() {
-                            @Override
-                            public void onOpened(SourceInfo info) {
-                                listener.onSource(info);
-                            }
-
-                            @Override
-                            public void onFrameSent(FrameMessage frame) {
-                                listener.onLrFrame(frame);
-                            }
-
-                            @Override
-                            public void onFramePublished(long frameIndex) {
-                                gate.published(frameIndex);
-                            }
-                        }));
-                EgressResult result;
-                try {
-                    result = await(finished, ingested, worker);
-                } finally {
-                    gate.open();
-                }
-                output.commit();
-                EgressResult moved = new EgressResult(result.streamId(), output.target(), result.frames(),
-                        result.duplicatesDropped(), result.audioChunks(), result.width(), result.height(),
-                        result.frameRate());
-                return new UpscaleSummary(ingested.join(), moved, sidecar.name(), worker.device(),
-                        Duration.ofNanos(System.nanoTime() - start));
+                    REORDER_BUFFER_BYTES, run.resolve("spill"), request.hlsWindow());
+            IngestConfig ingestConfig = request.source().ingestConfig(request.input(), streamId, bootstrap,
+                    topics, limits);
+            try (EmbeddedKafka kafka = EmbeddedKafka.startIn(brokerDir, limits)) {
+                kafka.createTopics(topics, PARTITIONS);
+                return runServices(kafka, workerConfig, egressConfig, ingestConfig, output, sidecar, topics,
+                        streamId, listener, start);
+            } finally {
+                output.discard();
             }
-        } finally {
-            output.discard();
-            TempDirs.deleteQuietly(work);
+        }
+    }
+
+    private UpscaleSummary runServices(EmbeddedKafka kafka, WorkerConfig workerConfig, EgressConfig egressConfig,
+                                       IngestConfig ingestConfig, StagedOutput output, ModelSidecar sidecar,
+                                       Topics topics, String streamId, Listener listener, long start) {
+        CompletableFuture<EgressResult> finished = new CompletableFuture<>();
+        FlowGate gate = new FlowGate(FLOW_WINDOW_FRAMES);
+        try (SrWorker worker = new SrWorker(workerConfig, new WorkerMetrics(registry));
+             Egress egress = new Egress(egressConfig, new EgressMetrics(registry),
+                     egressListener(streamId, finished, listener, gate));
+             ConsumedRecordsJanitor janitor = new ConsumedRecordsJanitor(kafka.admin(),
+                     workerConfig.applicationId(), topics.framesLr(), egress::readPositions)) {
+            worker.start();
+            egress.start();
+            Ingest ingest = new Ingest(ingestConfig, new IngestMetrics(registry));
+            CompletableFuture<IngestResult> ingested = CompletableFuture.supplyAsync(() -> ingest.run(
+                    new IngestListener() {
+                        @Override
+                        public void onOpened(SourceInfo info) {
+                            listener.onSource(info);
+                        }
+
+                        @Override
+                        public void onFrameSent(FrameMessage frame) {
+                            listener.onLrFrame(frame);
+                        }
+
+                        @Override
+                        public void onFramePublished(long frameIndex) {
+                            gate.published(frameIndex);
+                        }
+                    }));
+            EgressResult result;
+            try {
+                result = await(finished, ingested, worker);
+            } finally {
+                gate.open();
+            }
+            output.commit();
+            EgressResult moved = new EgressResult(result.streamId(), output.target(), result.frames(),
+                    result.duplicatesDropped(), result.audioChunks(), result.width(), result.height(),
+                    result.frameRate());
+            return new UpscaleSummary(ingested.join(), moved, sidecar.name(), worker.device(),
+                    Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -11,10 +11,19 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * terminal it redraws in place; into a pipe or a log it prints one line every few seconds instead.
  */
 final class Progress implements AutoCloseable {
-    private final ProgressBar bar;
+    private final String task;
+    /** Drawn from the first news of the source on, so a run that fails its checks prints only its error. */
+    private ProgressBar bar;
     private boolean closed;
 
     Progress(String task) {
+        this.task = task;
+    }
+
+    private ProgressBar bar() {
+        if (bar != null || closed) {
+            return bar;
+        }
         ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
                 .setUnit(" frames", 1).showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setStyle(ProgressBarStyle.ASCII)
                 .continuousUpdate();
@@ -25,23 +34,30 @@ final class Progress implements AutoCloseable {
             builder.setUpdateIntervalMillis(250);
         }
         bar = builder.build();
+        return bar;
     }
 
-    void expect(long frames) {
-        if (frames > 0) {
-            bar.maxHint(frames);
+    synchronized void expect(long frames) {
+        ProgressBar b = bar();
+        if (b != null && frames > 0) {
+            b.maxHint(frames);
         }
     }
 
-    void framesDone(long frames) {
-        bar.stepTo(frames);
+    synchronized void framesDone(long frames) {
+        ProgressBar b = bar();
+        if (b != null) {
+            b.stepTo(frames);
+        }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed) {
             closed = true;
-            bar.close();
+            if (bar != null) {
+                bar.close();
+            }
         }
     }
 }

@@ -18,6 +18,14 @@ final class StagedOutput {
     private final String target;
     private final String staging;
 
+    /** Registers the staging file with {@code run}, so it goes however the run ends. */
+    StagedOutput(String target, RunDirectory run) {
+        this(target);
+        if (!staging.equals(target)) {
+            run.registerOutput(Path.of(staging));
+        }
+    }
+
     StagedOutput(String target) {
         this.target = target;
         if (EgressConfig.writesInPlace(target)) {

@@ -17,8 +17,10 @@ record UpscaleRequest(String input, String output, Path model, int scale, VideoC
         if (output == null || output.isBlank()) {
             throw new IllegalArgumentException("output is required");
         }
-        if (!EgressConfig.isPushed(output)) {
-            output = Path.of(output).toAbsolutePath().normalize().toString();
-        }
+    }
+
+    /** The output as a normalised absolute path (a push URL as given); {@link #output()} is what the user typed. */
+    String outputTarget() {
+        return EgressConfig.isPushed(output) ? output : Path.of(output).toAbsolutePath().normalize().toString();
     }
 }
