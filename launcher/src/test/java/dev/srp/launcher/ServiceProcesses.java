@@ -37,9 +37,16 @@ final class ServiceProcesses implements AutoCloseable {
 
     /** Starts {@code mainClass ARGS...} in a new JVM with this JVM's class path, logging to {@code NAME.log}. */
     Process startMain(String name, String mainClass, String... args) throws Exception {
+        return startMain(name, List.of(), mainClass, args);
+    }
+
+    /** Like {@link #startMain(String, String, String...)}, with extra JVM options such as system properties. */
+    Process startMain(String name, List<String> jvmOptions, String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
-                "-Dsrp.home=" + SrpHome.path(), mainClass));
+                "-Dsrp.home=" + SrpHome.path()));
+        command.addAll(jvmOptions);
+        command.add(mainClass);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());
@@ -77,7 +84,8 @@ final class ServiceProcesses implements AutoCloseable {
         signal(name, "CONT");
     }
 
-    private void signal(String name, String signal) throws Exception {
+    /** Sends {@code kill -SIGNAL} (INT, TERM...) to a running service. */
+    void signal(String name, String signal) throws Exception {
         // Java can send only SIGTERM and SIGKILL itself
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(live.get(name).pid())).start();
         assertEquals(0, kill.waitFor(), "kill -" + signal + " " + name);

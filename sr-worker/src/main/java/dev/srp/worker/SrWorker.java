@@ -45,6 +45,7 @@ public final class SrWorker implements AutoCloseable {
         // AUTO becomes ALWAYS or OFF for this model, so a model that ignores masks gets no mask store
         WorkerConfig effective = config.withMasks(config.masks().resolvedFor(model.modelInputs()));
         try {
+            RocksDbLibrary.load();
             streams = new KafkaStreams(SrTopology.build(effective, () -> new SharedUpscaler(model), metrics),
                     WorkerStreamsConfig.of(effective));
             streams.setUncaughtExceptionHandler(e -> {
