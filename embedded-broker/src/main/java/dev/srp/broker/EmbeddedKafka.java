@@ -208,7 +208,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.putAll(limits.brokerConfig());
         // Small segments, checked often: records the next stage has consumed (and the launcher deletes) free their
         // disk within seconds, so a long video needs disk for the frames in flight, not for the whole video.
-        props.put("log.segment.bytes", Integer.toString(Math.max(64 << 20, 2 * limits.maxRecordBytes())));
+        // A segment takes at least one whole record, and rolls at the next record that does not fit.
+        props.put("log.segment.bytes", Integer.toString(Math.max(64 << 20, limits.maxRecordBytes() + (1 << 20))));
         props.put("log.retention.check.interval.ms", "5000");
         props.put("log.segment.delete.delay.ms", "1000");
         return props;

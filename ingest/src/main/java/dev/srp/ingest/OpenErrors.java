@@ -26,8 +26,20 @@ final class OpenErrors {
     private OpenErrors() {
     }
 
-    static IngestFailure openFailed(String input, InputLocation location, Duration timeout, Exception e) {
+    /**
+     * @param elapsed how long the failed open took: a server that accepts the connection and then says nothing
+     *                (a hung camera, a wrong port) ends in a read timeout that FFmpeg reports as "invalid data"
+     */
+    static IngestFailure openFailed(String input, InputLocation location, Duration timeout, Duration elapsed,
+                                    Exception e) {
         int code = nativeCode(e);
+        if (!location.isFile() && code != ECONNREFUSED && code != EHOSTUNREACH
+                && elapsed.compareTo(timeout.multipliedBy(9).dividedBy(10)) >= 0) {
+            return new IngestFailure(Reason.SOURCE_UNREACHABLE, "cannot open " + input + ": timed out, no answer "
+                    + "within --open-timeout " + timeout + " (gave up after "
+                    + String.format(java.util.Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0) + " s)",
+                    "check the URL and that the source is running, or raise --open-timeout for a slow source", e);
+        }
         if (location.isFile()) {
             if (code == ENOENT) {
                 return missingFile(input);

@@ -67,12 +67,13 @@ final class VideoSource implements AutoCloseable {
         if (location.scheme().startsWith("rtsp")) {
             grabber.setOption("rtsp_transport", "tcp");
         }
+        long started = System.nanoTime();
         try {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             closeQuietly(grabber);
-            throw OpenErrors.openFailed(input, location, timeout, new FrameGrabber.Exception(
-                    InputLocation.redact(e.getMessage()), e.getCause()));
+            throw OpenErrors.openFailed(input, location, timeout, Duration.ofNanos(System.nanoTime() - started),
+                    new FrameGrabber.Exception(InputLocation.redact(e.getMessage()), e.getCause()));
         }
         try {
             return new VideoSource(input, grabber, describe(input, grabber));

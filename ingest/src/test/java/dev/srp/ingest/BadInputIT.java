@@ -108,6 +108,34 @@ class BadInputIT {
         assertEquals("check the URL and that the source is running", e.hint());
     }
 
+    /** A server that takes the connection and never answers (a hung camera) is reported as a timeout. */
+    @Test
+    void silentRtspServerTimesOut() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // kept open, never answered
+                    }
+                } catch (java.io.IOException e) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "rtsp://127.0.0.1:" + silent.getLocalPort() + "/cam";
+            long start = System.nanoTime();
+            SrpException e = expectFailure(url, "timed out", "source_unreachable");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(e.getMessage().contains("--open-timeout PT3S"), e.getMessage());
+            assertFalse(e.getMessage().contains("Invalid data"), e.getMessage());
+            System.out.printf("silent RTSP server: refused after %.1f s with --open-timeout PT3S%n", seconds);
+            acceptor.interrupt();
+        }
+    }
+
     @Test
     void unreachableKafkaIsNamedByItsAddress() throws Exception {
         Path clip = dir.resolve("ok.mkv");

@@ -17,6 +17,7 @@ import dev.srp.ingest.IngestListener;
 import dev.srp.ingest.IngestMetrics;
 import dev.srp.ingest.IngestResult;
 import dev.srp.ingest.SourceInfo;
+import dev.srp.media.UrlCredentials;
 import dev.srp.worker.SrWorker;
 import dev.srp.worker.WorkerConfig;
 import dev.srp.worker.WorkerMetrics;
@@ -44,6 +45,13 @@ final class LocalPipeline {
     /** Frames ingest may run ahead of egress: a few seconds of video, enough to keep every stage busy. */
     private static final long FLOW_WINDOW_FRAMES = 120;
 
+    /**
+     * The run's own broker carries frames up to 128 MiB, room for a raw 7680x4320 frame (a 3840x2160 input at x2):
+     * a limit caps what a message may be, it reserves no memory, and the heap check at open keeps a run within the
+     * memory it has (FrameBudget).
+     */
+    static final MessageLimits LOCAL_LIMITS = new MessageLimits(128 << 20);
+
     /** What the pipeline tells the command while it runs. */
     interface Listener {
         void onSource(SourceInfo source);
@@ -66,7 +74,7 @@ final class LocalPipeline {
     UpscaleSummary run(Listener listener) {
         long start = System.nanoTime();
         Topics topics = Topics.defaults();
-        MessageLimits limits = MessageLimits.defaults();
+        MessageLimits limits = LOCAL_LIMITS;
         String streamId = StreamIds.forInput(request.input());
         // Everything that can be checked is checked before the broker starts, so a mistyped path or option fails in
         // well under a second; the run directory comes first because it also clears what killed runs left.
@@ -121,6 +129,8 @@ final class LocalPipeline {
                     new IngestListener() {
                         @Override
                         public void onOpened(SourceInfo info) {
+                            FrameBudget.check(UrlCredentials.redact(request.input()), info.width(), info.height(), request.scale(),
+                                    request.batchSize(), LOCAL_LIMITS, Runtime.getRuntime().maxMemory());
                             listener.onSource(info);
                         }
 

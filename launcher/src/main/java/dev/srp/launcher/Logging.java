@@ -1,26 +1,52 @@
 package dev.srp.launcher;
 
+import java.util.Map;
+
 /**
  * Sets slf4j-simple's levels before the first logger exists: quiet by default so the progress bar and the one-line
- * errors are what a user sees; --verbose shows the services' and Kafka's logs.
+ * errors are what a user sees; --verbose shows the services' and Kafka's logs. A level given on the JVM's command
+ * line (SRP_JAVA_OPTS=-Dorg.slf4j.simpleLogger.log.NAME=LEVEL) is kept.
  */
 final class Logging {
+    private static final String PREFIX = "org.slf4j.simpleLogger.";
+    /**
+     * The embedded broker's own loggers. On a one-node, one-shot cluster it logs errors that are part of normal
+     * operation (a producer's sequence check after a transaction aborts, a fetch racing a deleted segment); srp
+     * reports every failure that matters in its own words, so these stay out of the user's terminal.
+     */
+    private static final String[] BROKER = {"kafka", "state.change.logger", "org.apache.kafka.storage",
+            "org.apache.kafka.server", "org.apache.kafka.controller", "org.apache.kafka.raft",
+            "org.apache.kafka.metadata", "org.apache.kafka.image", "org.apache.kafka.coordinator",
+            "org.apache.kafka.queue", "org.apache.kafka.network", "org.apache.kafka.security",
+            "org.apache.kafka.snapshot", "org.apache.kafka.tools", "org.apache.kafka.deferred"};
+
     private Logging() {
     }
 
     static void configure(boolean verbose) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        if (!verbose) {
-            // The broker and clients warn about things that are expected on a one-node, one-shot cluster.
-            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
-            System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
-            System.setProperty("org.slf4j.simpleLogger.log.state.change.logger", "error");
-            // A failed stream thread is reported by the worker in one line (and by srp's error line); Streams'
-            // own reports of it are three stack traces.
-            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.streams", "off");
-            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        setUnlessGiven("defaultLogLevel", verbose ? "info" : "warn");
+        setUnlessGiven("logFile", "System.err");
+        setUnlessGiven("showDateTime", "true");
+        if (verbose) {
+            return;
+        }
+        for (String logger : BROKER) {
+            setUnlessGiven("log." + logger, "off");
+        }
+        for (Map.Entry<String, String> e : Map.of(
+                // the Kafka clients warn about things that are expected on a one-node, one-shot cluster
+                "org.apache.kafka", "error",
+                // a failed stream thread is reported by the worker in one line (and by srp's error line); Streams'
+                // own reports of it are three stack traces
+                "org.apache.kafka.streams", "off",
+                "ai.djl", "error").entrySet()) {
+            setUnlessGiven("log." + e.getKey(), e.getValue());
+        }
+    }
+
+    private static void setUnlessGiven(String key, String value) {
+        if (System.getProperty(PREFIX + key) == null) {
+            System.setProperty(PREFIX + key, value);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.srp.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.FrameMessage;
@@ -12,6 +14,7 @@ import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.PixelFormat;
 import dev.srp.contract.Topics;
 import dev.srp.media.SyntheticClip;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -90,5 +93,66 @@ class LargeFramesIT {
                 assertEquals(3, frames);
             }
         }
+    }
+
+    /**
+     * A 3840x2160 input at x2 (7680x4320 out, 99.5 MB a raw frame, three times the default Kafka message limit):
+     * every frame comes out, and scaled back down it is the input's picture.
+     */
+    @Test
+    void uhdInputAtX2() throws Exception {
+        Path in = VideoFrames.excerpt(VideoFrames.SAMPLE, 0, 3, "scale=3840:2160:flags=bicubic",
+                dir.resolve("uhd.mkv"));
+        Path out = dir.resolve("uhd-x2.mkv");
+        CliRun run = CliRun.of("upscale", in.toString(), out.toString(), "--no-progress", "--scale", "2", "--codec",
+                "ffv1");
+        assertEquals(0, run.exitCode(), run.stderr());
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(out.toFile())) {
+            g.start();
+            assertEquals(7680, g.getImageWidth());
+            assertEquals(4320, g.getImageHeight());
+        }
+        List<byte[]> input = VideoFrames.decode(in);
+        List<byte[]> back = VideoFrames.decodeScaled(out, "scale=3840:2160:flags=area");
+        assertEquals(3, back.size(), "frames out");
+        for (int i = 0; i < 3; i++) {
+            double psnr = YPsnr.of(input.get(i), back.get(i));
+            assertTrue(psnr > 35, "frame " + i + " scaled back down is " + psnr + " dB from the input");
+        }
+    }
+
+    /** A frame too big for one message is refused when the source opens, naming the input, its size and a way out. */
+    @Test
+    void inputTooBigForAFrameMessageIsRefusedUpFront() throws Exception {
+        Path in = dir.resolve("huge.mkv");
+        new SyntheticClip(4000, 4000, 25, 2, new int[0], false, true).write(in);
+        Path out = dir.resolve("huge-x4.mp4");
+        long start = System.nanoTime();
+        CliRun run = CliRun.of("upscale", in.toString(), out.toString(), "--no-progress");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(Srp.EXIT_USER_ERROR, run.exitCode(), run.stderr());
+        String error = run.stderr().lines().filter(l -> l.startsWith("srp: error: ")).findFirst().orElse("");
+        assertTrue(error.contains("input " + in + " is 4000x4000") && error.contains("16000x16000")
+                && error.contains("--scale 2"), run.stderr());
+        assertFalse(run.stderr().contains("\tat "), "stack trace without --verbose: " + run.stderr());
+        assertFalse(Files.exists(out));
+        assertTrue(seconds < 30, "refused only after " + seconds + " s");
+    }
+
+    /** The heap a run would need is checked at open too: the error names the size and the -Xmx that would do. */
+    @Test
+    void inputTooBigForTheHeapNamesTheSettingThatWouldAllowIt() throws Exception {
+        Path in = VideoFrames.excerpt(VideoFrames.SAMPLE, 0, 2, "scale=1920:1080", dir.resolve("fhd.mkv"));
+        Path out = dir.resolve("fhd-x2.mp4");
+        try (ServiceProcesses processes = new ServiceProcesses(dir)) {
+            Process p = processes.startMain("small-heap", List.of("-Xmx512m", "-Djava.io.tmpdir=" + dir),
+                    Srp.class.getName(), "upscale", in.toString(), out.toString(), "--no-progress", "--scale", "2");
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), processes.logs());
+            String log = processes.logs();
+            assertEquals(Srp.EXIT_USER_ERROR, p.exitValue(), log);
+            assertTrue(log.contains("input " + in + " is 1920x1080") && log.contains("-Xmx"), log);
+            assertFalse(log.contains("OutOfMemoryError"), log);
+        }
+        assertFalse(Files.exists(out));
     }
 }
