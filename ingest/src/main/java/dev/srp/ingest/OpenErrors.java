@@ -35,10 +35,7 @@ final class OpenErrors {
         int code = nativeCode(e);
         if (!location.isFile() && code != ECONNREFUSED && code != EHOSTUNREACH
                 && elapsed.compareTo(timeout.multipliedBy(9).dividedBy(10)) >= 0) {
-            return new IngestFailure(Reason.SOURCE_UNREACHABLE, "cannot open " + input + ": timed out, no answer "
-                    + "within --open-timeout " + timeout + " (gave up after "
-                    + String.format(java.util.Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0) + " s)",
-                    "check the URL and that the source is running, or raise --open-timeout for a slow source", e);
+            return timedOut(input, timeout, elapsed, e);
         }
         if (location.isFile()) {
             if (code == ENOENT) {
@@ -70,6 +67,13 @@ final class OpenErrors {
                     + location.protocolWhitelist() + " (a playlist's segments too)";
         }
         return new IngestFailure(Reason.SOURCE_UNREACHABLE, "cannot open " + input + ": " + why, hint, e);
+    }
+
+    static IngestFailure timedOut(String input, Duration timeout, Duration elapsed, Exception e) {
+        return new IngestFailure(Reason.SOURCE_UNREACHABLE, "cannot open " + input + ": timed out, no answer "
+                + "within --open-timeout " + timeout + " (gave up after "
+                + String.format(java.util.Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0) + " s)",
+                "check the URL and that the source is running, or raise --open-timeout for a slow source", e);
     }
 
     static IngestFailure missingFile(String input) {

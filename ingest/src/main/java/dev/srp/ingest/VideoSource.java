@@ -69,7 +69,13 @@ final class VideoSource implements AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            grabber.start();
+            if (location.isFile()) {
+                grabber.start();
+            } else {
+                BoundedOpen.start(grabber, timeout);
+            }
+        } catch (BoundedOpen.TimedOut e) {
+            throw OpenErrors.timedOut(input, timeout, Duration.ofNanos(System.nanoTime() - started), null);
         } catch (FrameGrabber.Exception e) {
             closeQuietly(grabber);
             throw OpenErrors.openFailed(input, location, timeout, Duration.ofNanos(System.nanoTime() - started),
@@ -166,7 +172,7 @@ final class VideoSource implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+    static void closeQuietly(FFmpegFrameGrabber grabber) {
         try {
             grabber.close();
         } catch (FrameGrabber.Exception e) {

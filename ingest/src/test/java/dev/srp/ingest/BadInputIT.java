@@ -130,6 +130,7 @@ class BadInputIT {
             SrpException e = expectFailure(url, "timed out", "source_unreachable");
             double seconds = (System.nanoTime() - start) / 1e9;
             assertTrue(e.getMessage().contains("--open-timeout PT3S"), e.getMessage());
+            assertTrue(seconds < 4.5, "a 3 s open timeout took " + seconds + " s");
             assertFalse(e.getMessage().contains("Invalid data"), e.getMessage());
             System.out.printf("silent RTSP server: refused after %.1f s with --open-timeout PT3S%n", seconds);
             acceptor.interrupt();
