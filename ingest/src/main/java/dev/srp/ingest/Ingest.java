@@ -48,6 +48,21 @@ public final class Ingest {
         return Optional.ofNullable(location.file());
     }
 
+    /**
+     * What a local file declares (size, rate, audio), read by opening and closing it, so a launcher can check a
+     * file it cannot carry before it starts anything; empty for a network source, which is read only once.
+     *
+     * @throws SrpException for an input that is not a video srp can read, naming it
+     */
+    public static Optional<SourceInfo> probe(String input, Duration timeout) {
+        if (checkInput(input).isEmpty()) {
+            return Optional.empty();
+        }
+        try (VideoSource source = VideoSource.open(input, timeout)) {
+            return Optional.of(source.info());
+        }
+    }
+
     public Ingest(IngestConfig config, IngestMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.metrics = Objects.requireNonNull(metrics, "metrics");

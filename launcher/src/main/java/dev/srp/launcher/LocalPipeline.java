@@ -81,6 +81,7 @@ final class LocalPipeline {
         try (RunDirectory run = RunDirectory.create()) {
             Optional<Path> inputFile = Ingest.checkInput(request.input());
             OutputTarget.check(request.output(), inputFile);
+            Ingest.probe(request.input(), request.source().openTimeout()).ifPresent(this::checkBudget);
             ModelSidecar sidecar = ModelSidecar.readAndVerify(request.model());
             if (sidecar.scale() != request.scale()) {
                 throw new SrpException("model " + request.model() + " upscales x" + sidecar.scale()
@@ -129,8 +130,7 @@ final class LocalPipeline {
                     new IngestListener() {
                         @Override
                         public void onOpened(SourceInfo info) {
-                            FrameBudget.check(UrlCredentials.redact(request.input()), info.width(), info.height(), request.scale(),
-                                    request.batchSize(), LOCAL_LIMITS, Runtime.getRuntime().maxMemory());
+                            checkBudget(info);
                             listener.onSource(info);
                         }
 
@@ -157,6 +157,11 @@ final class LocalPipeline {
             return new UpscaleSummary(ingested.join(), moved, sidecar.name(), worker.device(),
                     Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    private void checkBudget(SourceInfo info) {
+        FrameBudget.check(UrlCredentials.redact(request.input()), info.width(), info.height(), request.scale(),
+                request.batchSize(), LOCAL_LIMITS, Runtime.getRuntime().maxMemory());
     }
 
     private static EgressListener egressListener(String streamId, CompletableFuture<EgressResult> finished,

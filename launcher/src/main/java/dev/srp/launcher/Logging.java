@@ -1,5 +1,6 @@
 package dev.srp.launcher;
 
+import dev.srp.media.FfmpegLog;
 import java.util.Map;
 
 /**
@@ -29,6 +30,10 @@ final class Logging {
         setUnlessGiven("showDateTime", "true");
         if (verbose) {
             return;
+        }
+        // FFmpeg's own error lines ("moov atom not found") repeat what srp's error line says in the user's terms
+        if (System.getProperty(FfmpegLog.QUIET_PROPERTY) == null) {
+            System.setProperty(FfmpegLog.QUIET_PROPERTY, "true");
         }
         for (String logger : BROKER) {
             setUnlessGiven("log." + logger, "off");
