@@ -10,16 +10,17 @@ import java.util.Locale;
  * pipeline holds at once must fit the Java heap. Without it a huge input ran for seconds and died of
  * OutOfMemoryError.
  *
- * <p>The heap estimate counts, per upscaled frame, its RGB bytes in the worker, their serialised copy and the
- * producer's batch for each frame of a model batch, plus egress's fetched, decoded and converted copies; and a fixed
- * part for the broker, the clients and egress's in-memory reorder buffer. Measured runs stay below it.
+ * <p>The heap estimate counts, per upscaled frame, its RGB bytes and their serialised copy for each frame of a model
+ * batch, plus egress's fetched, decoded and waiting copies; and a fixed part for the broker, the clients and
+ * egress's in-memory reorder buffer. It is about twice what was measured: a 3840x2160 input at x2 (99.5 MB frames,
+ * --batch-size 4) peaked at 908 MiB of heap in use; the estimate asks for 1.6 GiB.
  */
 final class FrameBudget {
     /** Heap srp upscale uses whatever the frame size: broker, Kafka clients, egress's reorder buffer. */
     static final long FIXED_HEAP_BYTES = 512L << 20;
     /** Copies of an upscaled frame alive at once for each frame of a model batch, and in egress. */
-    private static final int COPIES_PER_BATCH_FRAME = 4;
-    private static final int COPIES_IN_EGRESS = 8;
+    private static final int COPIES_PER_BATCH_FRAME = 2;
+    private static final int COPIES_IN_EGRESS = 4;
     private static final int HEADER_BYTES = 4096;
 
     private FrameBudget() {
