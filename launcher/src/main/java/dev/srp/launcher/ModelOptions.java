@@ -54,7 +54,7 @@ final class ModelOptions {
     }
 
     Path modelPath() {
-        return model != null ? model : ModelCatalog.defaultModel(SrpHome.path(), scale);
+        return model != null ? model : ModelCatalog.shippedModel(SrpHome.path(), scale);
     }
 
     /**

@@ -23,15 +23,21 @@ public final class ModelCatalog {
     private ModelCatalog() {
     }
 
+    /** {@code srpHome/models/...} for the scale, whether or not srp ships one. */
+    public static Path defaultModel(Path srpHome, int scale) {
+        Path models = srpHome.resolve("models");
+        return scale == 4 ? models.resolve(DEFAULT_X4) : models.resolve("bicubic-x" + scale + "-interim.pt");
+    }
+
     /**
-     * {@code srpHome/models/...} for the scale.
+     * The shipped model for the scale.
      *
      * @throws SrpException when srp ships no model for the scale, listing the scales it does
      */
-    public static Path defaultModel(Path srpHome, int scale) {
-        Path models = srpHome.resolve("models");
-        Path model = scale == 4 ? models.resolve(DEFAULT_X4) : models.resolve("bicubic-x" + scale + "-interim.pt");
+    public static Path shippedModel(Path srpHome, int scale) {
+        Path model = defaultModel(srpHome, scale);
         if (!Files.isRegularFile(model)) {
+            Path models = srpHome.resolve("models");
             SortedSet<Integer> shipped = shippedScales(models);
             String scales = shipped.stream().map(String::valueOf).collect(Collectors.joining(", "));
             throw new SrpException("srp has no built-in model for --scale " + scale
