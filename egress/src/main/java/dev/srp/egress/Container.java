@@ -51,6 +51,15 @@ enum Container {
         return this == HLS || pushed();
     }
 
+    /**
+     * Whether a variable-frame-rate stream keeps its own frame timestamps here. The file containers do; a live
+     * output plays it on its nominal frame rate's clock (each frame at the nearest free tick), the cadence its
+     * key-frame interval and HLS segments are counted in.
+     */
+    boolean keepsFrameTiming() {
+        return this == MP4 || this == MKV || this == MOV;
+    }
+
     /** Sent to a server at a URL rather than written to a file. */
     boolean pushed() {
         return this == RTMP || this == RTSP;
