@@ -52,12 +52,12 @@ enum Container {
     }
 
     /**
-     * Whether a variable-frame-rate stream keeps its own frame timestamps here. The file containers do; a live
-     * output plays it on its nominal frame rate's clock (each frame at the nearest free tick), the cadence its
-     * key-frame interval and HLS segments are counted in.
+     * Whether a variable-frame-rate stream keeps its own frame timestamps here: in the files and in HLS (MPEG-TS
+     * counts in 1/90,000 s). A pushed stream plays it on its nominal frame rate's clock (each frame at the nearest
+     * free tick), the cadence a media server's ingest expects.
      */
     boolean keepsFrameTiming() {
-        return this == MP4 || this == MKV || this == MOV;
+        return !pushed();
     }
 
     /** Sent to a server at a URL rather than written to a file. */

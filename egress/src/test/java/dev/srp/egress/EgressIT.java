@@ -232,11 +232,11 @@ class EgressIT {
         }
     }
 
-    /** A variable-rate stream keeps each frame's own timestamp to the millisecond, in MP4 and in Matroska. */
+    /** A variable-rate stream keeps each frame's own timestamp to the millisecond, in MP4, Matroska and HLS. */
     @Test
     void aVariableRateStreamKeepsItsTimestamps() throws Exception {
         long[] pts = {0, 40_000, 52_000, 130_000, 131_200, 131_400, 300_000, 333_333, 366_667, 400_000};
-        for (String container : new String[] {"mp4", "mkv"}) {
+        for (String container : new String[] {"mp4", "mkv", "m3u8"}) {
             Topics topics = freshTopics();
             SyntheticClip clip = new SyntheticClip(160, 96, 25, pts.length, new int[] {}, false, true);
             String stream = "vfr-" + container;
