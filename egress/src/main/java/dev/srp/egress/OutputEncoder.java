@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Frame timestamps: FFmpegFrameRecorder counts video time in ticks of 1/rate, with the rate it is given. A
  * constant-rate stream gets its own frame rate, so each frame lands on its frame number, as it always has. A stream
- * ingest found to be of variable frame rate gets a clock of {@link #VARIABLE_RATE_CLOCK_HZ} instead (except a
- * push, see {@link Container#keepsFrameTiming()}), so its frames keep their own timestamps to the millisecond. Either way a frame whose tick is not after the previous one's (two timestamps closer than a tick)
+ * ingest found to be of variable frame rate gets a clock of {@link #VARIABLE_RATE_CLOCK_HZ} instead (in a file, see
+ * {@link Container#keepsFrameTiming()}), so its frames keep their own timestamps to the millisecond. Either way a frame whose tick is not after the previous one's (two timestamps closer than a tick)
  * is moved to the next tick: the muxer refuses timestamps that do not increase.
  */
 final class OutputEncoder {
@@ -46,7 +46,7 @@ final class OutputEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(OutputEncoder.class);
     /**
      * Ticks per second of a variable-rate stream's clock: one millisecond is Matroska's own unit, and MP4's track
-     * timescale (the rate doubled until it is at least 10,000) and MPEG-TS's 90 kHz hold it exactly.
+     * timescale (the rate doubled until it is at least 10,000) holds it exactly.
      */
     static final int VARIABLE_RATE_CLOCK_HZ = 1000;
 
