@@ -72,7 +72,8 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
         }
         if (displayBlock) {
             b.putShort((short) display.rotationDegrees()).putInt(display.sarNum()).putInt(display.sarDen());
-            b.put((byte) display.colorPrimaries()).put((byte) display.colorTransfer()).put((byte) display.colorMatrix());
+            b.put((byte) display.colorPrimaries()).put((byte) display.colorTransfer())
+                    .put((byte) display.colorMatrix());
             b.put((byte) (display.variableFrameRate() ? FLAG_VARIABLE_FRAME_RATE : 0));
         }
         b.put((byte) codec.code()).putInt(payload.length).put(payload);

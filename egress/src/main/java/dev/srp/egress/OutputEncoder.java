@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>Frame timestamps: FFmpegFrameRecorder counts video time in ticks of 1/rate, with the rate it is given. A
  * constant-rate stream gets its own frame rate, so each frame lands on its frame number, as it always has. A stream
  * ingest found to be of variable frame rate gets a clock of {@link #VARIABLE_RATE_CLOCK_HZ} instead (in a file, see
- * {@link Container#keepsFrameTiming()}), so its frames keep their own timestamps to the millisecond. Either way a frame whose tick is not after the previous one's (two timestamps closer than a tick)
- * is moved to the next tick: the muxer refuses timestamps that do not increase.
+ * {@link Container#keepsFrameTiming()}), so its frames keep their own timestamps to the millisecond. Either way a
+ * frame whose tick is not after the previous one's (two timestamps closer than a tick) is moved to the next tick:
+ * the muxer refuses timestamps that do not increase.
  */
 final class OutputEncoder {
     static final String PART_SUFFIX = ".part";
