@@ -104,25 +104,17 @@ final class VideoSource implements AutoCloseable {
 
     /** The video stream's display matrix rotation, pixel aspect ratio, colour tags and frame-rate regularity. */
     static DisplayInfo display(FFmpegFrameGrabber grabber) {
-        AVStream st = videoStream(grabber.getFormatContext());
-        if (st == null) {
+        int index = grabber.getVideoStream();
+        AVFormatContext fc = grabber.getFormatContext();
+        if (index < 0 || index >= fc.nb_streams()) {
             return DisplayInfo.NONE;
         }
+        // the stream the grabber decodes, which it chose when it started
+        AVStream st = fc.streams(index);
         AVCodecParameters par = st.codecpar();
         AVRational sar = st.sample_aspect_ratio().num() > 0 ? st.sample_aspect_ratio() : par.sample_aspect_ratio();
         return DisplayInfo.of(grabber.getDisplayRotation(), sar.num(), sar.den(), par.color_primaries(),
                 par.color_trc(), par.color_space(), variableRate(st.r_frame_rate(), st.avg_frame_rate()));
-    }
-
-    /** The stream FFmpegFrameGrabber decodes: the first video stream with a known pixel format. */
-    private static AVStream videoStream(AVFormatContext fc) {
-        for (int i = 0; i < fc.nb_streams(); i++) {
-            AVStream st = fc.streams(i);
-            if (st.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO && st.codecpar().format() != -1) {
-                return st;
-            }
-        }
-        return null;
     }
 
     /**
