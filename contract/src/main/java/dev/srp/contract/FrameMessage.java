@@ -21,10 +21,12 @@ import java.util.Objects;
  *                    latency budget this way, as its LR pixels, so that a worker that is behind spends nothing on
  *                    it and egress scales it while converting it for the encoder anyway.
  * @param pixels      frame pixels, {@code pixelFormat.frameBytes(width, height)} long (empty for the end marker)
+ * @param display     how the source's pictures are shown and timed (rotation, pixel aspect, colour tags, variable
+ *                    frame rate), for egress to write into the output; {@link DisplayInfo#NONE} when it has none
  */
 public record FrameMessage(Kind kind, String streamId, long frameIndex, long ptsMicros, FrameRate frameRate,
                            int width, int height, PixelFormat pixelFormat, long shotId, long frameCount,
-                           int upscaleBy, byte[] pixels) {
+                           int upscaleBy, byte[] pixels, DisplayInfo display) {
     /** The largest {@link #upscaleBy}: the largest model scale srp supports. */
     public static final int MAX_UPSCALE_BY = 8;
 
@@ -36,6 +38,7 @@ public record FrameMessage(Kind kind, String streamId, long frameIndex, long pts
         Objects.requireNonNull(frameRate, "frameRate");
         Objects.requireNonNull(pixelFormat, "pixelFormat");
         Objects.requireNonNull(pixels, "pixels");
+        Objects.requireNonNull(display, "display");
         if (streamId.isEmpty()) {
             throw new IllegalArgumentException("streamId must not be empty");
         }
@@ -61,15 +64,30 @@ public record FrameMessage(Kind kind, String streamId, long frameIndex, long pts
         }
     }
 
+    /** A message without display metadata ({@link DisplayInfo#NONE}). */
+    public FrameMessage(Kind kind, String streamId, long frameIndex, long ptsMicros, FrameRate frameRate, int width,
+                        int height, PixelFormat pixelFormat, long shotId, long frameCount, int upscaleBy,
+                        byte[] pixels) {
+        this(kind, streamId, frameIndex, ptsMicros, frameRate, width, height, pixelFormat, shotId, frameCount,
+                upscaleBy, pixels, DisplayInfo.NONE);
+    }
+
     public static FrameMessage frame(String streamId, long frameIndex, long ptsMicros, FrameRate frameRate,
                                      int width, int height, PixelFormat pixelFormat, long shotId, byte[] pixels) {
+        return frame(streamId, frameIndex, ptsMicros, frameRate, width, height, pixelFormat, shotId, pixels,
+                DisplayInfo.NONE);
+    }
+
+    public static FrameMessage frame(String streamId, long frameIndex, long ptsMicros, FrameRate frameRate,
+                                     int width, int height, PixelFormat pixelFormat, long shotId, byte[] pixels,
+                                     DisplayInfo display) {
         return new FrameMessage(Kind.FRAME, streamId, frameIndex, ptsMicros, frameRate, width, height, pixelFormat,
-                shotId, -1, 1, pixels);
+                shotId, -1, 1, pixels, display);
     }
 
     public static FrameMessage endOfStream(String streamId, long frameCount, long ptsMicros, FrameRate frameRate) {
         return new FrameMessage(Kind.END_OF_STREAM, streamId, frameCount, ptsMicros, frameRate, 0, 0,
-                PixelFormat.RGB24, 0, frameCount, 1, new byte[0]);
+                PixelFormat.RGB24, 0, frameCount, 1, new byte[0], DisplayInfo.NONE);
     }
 
     public boolean isEndOfStream() {
@@ -79,13 +97,13 @@ public record FrameMessage(Kind kind, String streamId, long frameIndex, long pts
     /** The same frame with other, final pixels and size: what the SR worker emits for each input frame. */
     public FrameMessage withPixels(int newWidth, int newHeight, byte[] newPixels) {
         return new FrameMessage(kind, streamId, frameIndex, ptsMicros, frameRate, newWidth, newHeight, pixelFormat,
-                shotId, frameCount, 1, newPixels);
+                shotId, frameCount, 1, newPixels, display);
     }
 
     /** The same frame and pixels, marked to be upscaled bicubically by {@code factor} when it is written out. */
     public FrameMessage upscaledLater(int factor) {
         return new FrameMessage(kind, streamId, frameIndex, ptsMicros, frameRate, width, height, pixelFormat,
-                shotId, frameCount, factor, pixels);
+                shotId, frameCount, factor, pixels, display);
     }
 
     /** Width of the picture this frame stands for: {@code width * upscaleBy}. */
@@ -108,7 +126,8 @@ public record FrameMessage(Kind kind, String streamId, long frameIndex, long pts
         return o instanceof FrameMessage m && kind == m.kind && streamId.equals(m.streamId)
                 && frameIndex == m.frameIndex && ptsMicros == m.ptsMicros && frameRate.equals(m.frameRate)
                 && width == m.width && height == m.height && pixelFormat == m.pixelFormat && shotId == m.shotId
-                && frameCount == m.frameCount && upscaleBy == m.upscaleBy && java.util.Arrays.equals(pixels, m.pixels);
+                && frameCount == m.frameCount && upscaleBy == m.upscaleBy && display.equals(m.display)
+                && java.util.Arrays.equals(pixels, m.pixels);
     }
 
     @Override

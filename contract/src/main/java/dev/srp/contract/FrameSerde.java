@@ -8,22 +8,29 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Binary serde for {@link FrameMessage}, wire versions 1 and 2 (big-endian):
+ * Binary serde for {@link FrameMessage}, wire versions 1, 2 and 3 (big-endian):
  * <pre>
  * magic "SRF" | version u8 | kind u8 (0 frame, 1 end) | streamId u16 length + UTF-8
  * frameIndex i64 | ptsMicros i64 | frameRate num i32, den i32 | width i32 | height i32
- * pixelFormat u8 | shotId i64 | frameCount i64 | [version 2: upscaleBy u8] | payloadCodec u8
- * payload length i32 | payload
+ * pixelFormat u8 | shotId i64 | frameCount i64 | [versions 2, 3: upscaleBy u8]
+ * [version 3: rotation i16 | SAR num i32, den i32 | colour primaries u8, transfer u8, matrix u8 | flags u8]
+ * payloadCodec u8 | payload length i32 | payload
  * </pre>
- * Version 2 differs only by {@code upscaleBy}, and is written only for a frame that has one other than 1, so every
- * other message stays version 1 and readers built before version 2 keep reading them.
- * Deserialising reads any codec and both versions; serialising uses the codec this serde was built with.
+ * Version 2 adds {@code upscaleBy}, version 3 the {@link DisplayInfo} block (flags bit 0: variable frame rate).
+ * Each is written only when needed: version 3 for a message whose display info is not {@link DisplayInfo#NONE},
+ * else version 2 for a frame with an {@code upscaleBy} other than 1, else version 1, so a message without either
+ * is byte for byte what older builds wrote and read. Deserialising reads any codec and all three versions;
+ * serialising uses the codec this serde was built with.
  */
 public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMessage>, Deserializer<FrameMessage> {
     static final byte[] MAGIC = {'S', 'R', 'F'};
     static final int VERSION = 1;
     /** Adds upscaleBy after frameCount. */
     static final int VERSION_UPSCALE_BY = 2;
+    /** Adds the display block after upscaleBy. */
+    static final int VERSION_DISPLAY = 3;
+    private static final int DISPLAY_BLOCK_BYTES = 2 + 4 + 4 + 1 + 1 + 1 + 1;
+    private static final int FLAG_VARIABLE_FRAME_RATE = 1;
     private static final int MAX_STREAM_ID_BYTES = 1024;
 
     private final PayloadCodec codec;
@@ -47,10 +54,13 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
             throw new IllegalArgumentException("streamId longer than " + MAX_STREAM_ID_BYTES + " bytes");
         }
         byte[] payload = codec.encode(m.pixels(), m.pixelFormat().bytesPerPixel());
-        boolean upscaleLater = m.upscaleBy() != 1;
+        DisplayInfo display = m.display();
+        boolean displayBlock = !display.equals(DisplayInfo.NONE);
+        boolean upscaleLater = displayBlock || m.upscaleBy() != 1;
+        int version = displayBlock ? VERSION_DISPLAY : upscaleLater ? VERSION_UPSCALE_BY : VERSION;
         ByteBuffer b = ByteBuffer.allocate(3 + 1 + 1 + 2 + id.length + 8 + 8 + 4 + 4 + 4 + 4 + 1 + 8 + 8
-                + (upscaleLater ? 1 : 0) + 1 + 4 + payload.length);
-        b.put(MAGIC).put((byte) (upscaleLater ? VERSION_UPSCALE_BY : VERSION)).put((byte) m.kind().ordinal());
+                + (upscaleLater ? 1 : 0) + (displayBlock ? DISPLAY_BLOCK_BYTES : 0) + 1 + 4 + payload.length);
+        b.put(MAGIC).put((byte) version).put((byte) m.kind().ordinal());
         b.putShort((short) id.length).put(id);
         b.putLong(m.frameIndex()).putLong(m.ptsMicros());
         b.putInt(m.frameRate().numerator()).putInt(m.frameRate().denominator());
@@ -59,6 +69,12 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
         b.putLong(m.shotId()).putLong(m.frameCount());
         if (upscaleLater) {
             b.put((byte) m.upscaleBy());
+        }
+        if (displayBlock) {
+            b.putShort((short) display.rotationDegrees()).putInt(display.sarNum()).putInt(display.sarDen());
+            b.put((byte) display.colorPrimaries()).put((byte) display.colorTransfer())
+                    .put((byte) display.colorMatrix());
+            b.put((byte) (display.variableFrameRate() ? FLAG_VARIABLE_FRAME_RATE : 0));
         }
         b.put((byte) codec.code()).putInt(payload.length).put(payload);
         return b.array();
@@ -77,9 +93,9 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
                 }
             }
             int version = b.get() & 0xff;
-            if (version != VERSION && version != VERSION_UPSCALE_BY) {
+            if (version != VERSION && version != VERSION_UPSCALE_BY && version != VERSION_DISPLAY) {
                 throw new MalformedMessageException("unsupported frame message version " + version
-                        + " (this build reads versions " + VERSION + " and " + VERSION_UPSCALE_BY + ")");
+                        + " (this build reads versions " + VERSION + " to " + VERSION_DISPLAY + ")");
             }
             int kindCode = b.get() & 0xff;
             if (kindCode >= FrameMessage.Kind.values().length) {
@@ -101,7 +117,10 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
             PixelFormat pixelFormat = PixelFormat.ofCode(b.get() & 0xff);
             long shotId = b.getLong();
             long frameCount = b.getLong();
-            int upscaleBy = version == VERSION_UPSCALE_BY ? b.get() & 0xff : 1;
+            int upscaleBy = version >= VERSION_UPSCALE_BY ? b.get() & 0xff : 1;
+            DisplayInfo display = version >= VERSION_DISPLAY ? new DisplayInfo(b.getShort(), b.getInt(), b.getInt(),
+                    b.get() & 0xff, b.get() & 0xff, b.get() & 0xff, (b.get() & FLAG_VARIABLE_FRAME_RATE) != 0)
+                    : DisplayInfo.NONE;
             PayloadCodec payloadCodec = PayloadCodec.ofCode(b.get() & 0xff);
             int payloadLength = b.getInt();
             if (payloadLength < 0 || payloadLength != b.remaining()) {
@@ -113,7 +132,8 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
             int expected = kind == FrameMessage.Kind.FRAME ? checkedFrameBytes(pixelFormat, width, height) : 0;
             byte[] pixels = payloadCodec.decode(payload, pixelFormat.bytesPerPixel(), expected);
             return new FrameMessage(kind, new String(id, StandardCharsets.UTF_8), frameIndex, pts,
-                    new FrameRate(num, den), width, height, pixelFormat, shotId, frameCount, upscaleBy, pixels);
+                    new FrameRate(num, den), width, height, pixelFormat, shotId, frameCount, upscaleBy, pixels,
+                    display);
         } catch (BufferUnderflowException e) {
             throw new MalformedMessageException("frame message truncated (" + data.length + " bytes)", e);
         } catch (IllegalArgumentException e) {

@@ -55,6 +55,55 @@ class FrameSerdeTest {
     }
 
     @Test
+    void aFrameWithDisplayInfoIsVersionThreeWithItsBlockAfterUpscaleBy() {
+        DisplayInfo portrait = new DisplayInfo(90, 4, 3, 1, 1, 1, true);
+        FrameMessage rotated = FrameMessage.frame("cam", 7, 280_000, PAL, 2, 1, PixelFormat.RGB24, 3,
+                new byte[] {1, 2, 3, (byte) 250, (byte) 251, (byte) 252}, portrait);
+        // rotation 90, SAR 4:3, BT.709 primaries, transfer and matrix, flags 1 (variable frame rate)
+        String golden = "535246" + "03" + TINY_RAW_GOLDEN.substring(8, TINY_RAW_GOLDEN.indexOf("ffffffffffffffff") + 16)
+                + "01" + "005a" + "00000004" + "00000003" + "01" + "01" + "01" + "01"
+                + "00" + "00000006" + "010203fafbfc";
+        byte[] bytes = new FrameSerde(PayloadCodec.RAW).serialize("t", rotated);
+        assertEquals(golden, HexFormat.of().formatHex(bytes));
+        FrameMessage back = FrameSerde.defaultCodec().deserialize("t", bytes);
+        assertEquals(rotated, back);
+        assertEquals(portrait, back.display());
+        // the worker's output and a frame it leaves to egress keep the source's display info
+        assertEquals(portrait, back.withPixels(2, 1, back.pixels()).display());
+        FrameMessage late = back.upscaledLater(2);
+        FrameMessage lateBack = FrameSerde.defaultCodec().deserialize("t",
+                FrameSerde.defaultCodec().serialize("t", late));
+        assertEquals(late, lateBack);
+        assertEquals(2, lateBack.upscaleBy());
+        assertEquals(portrait, lateBack.display());
+    }
+
+    @Test
+    void negativeRotationsAndOtherColourCodesRoundTrip() {
+        DisplayInfo info = new DisplayInfo(-90, 40, 33, 9, 16, 9, false);
+        FrameMessage m = FrameMessage.frame("cam", 0, 0, PAL, 2, 1, PixelFormat.RGB24, 0, new byte[6], info);
+        assertEquals(info, FrameSerde.defaultCodec().deserialize("t", FrameSerde.defaultCodec().serialize("t", m))
+                .display());
+    }
+
+    @Test
+    void withoutDisplayInfoTheBytesStayVersionOne() {
+        FrameMessage plain = FrameMessage.frame("cam", 7, 280_000, PAL, 2, 1, PixelFormat.RGB24, 3,
+                new byte[] {1, 2, 3, (byte) 250, (byte) 251, (byte) 252}, DisplayInfo.NONE);
+        assertEquals(TINY_RAW_GOLDEN, HexFormat.of().formatHex(new FrameSerde(PayloadCodec.RAW).serialize("t", plain)));
+        assertEquals(DisplayInfo.NONE, FrameSerde.defaultCodec()
+                .deserialize("t", HexFormat.of().parseHex(TINY_RAW_GOLDEN)).display());
+    }
+
+    @Test
+    void displayInfoNormalisesWhatFfmpegReports() {
+        assertEquals(DisplayInfo.NONE, DisplayInfo.of(Double.NaN, 0, 1, 0, 2, 0, false));
+        assertEquals(new DisplayInfo(-90, 4, 3, 1, 1, 1, false), DisplayInfo.of(270.0000001, 8, 6, 1, 1, 1, false));
+        assertEquals(180, DisplayInfo.of(-180, 1, 1, 2, 2, 2, false).rotationDegrees());
+        assertEquals(90, DisplayInfo.of(89.6, 1, 1, 2, 2, 2, false).rotationDegrees());
+    }
+
+    @Test
     void rejectsAnImpossibleUpscaleFactor() {
         byte[] bytes = new FrameSerde(PayloadCodec.RAW).serialize("t", tinyFrame().upscaledLater(4));
         bytes[TINY_RAW_GOLDEN.indexOf("ffffffffffffffff") / 2 + 8] = 0; // upscaleBy 0

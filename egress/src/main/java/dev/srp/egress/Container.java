@@ -51,6 +51,16 @@ enum Container {
         return this == HLS || pushed();
     }
 
+    /**
+     * Whether a variable-frame-rate stream keeps its own frame timestamps here, on a millisecond clock: in the
+     * files. A live output may run for months, longer than the 24.8 days FFmpegFrameRecorder's 32-bit frame
+     * counter lasts at 1,000 ticks a second, so it plays such a stream on its nominal frame rate's clock (each frame
+     * at the nearest free tick), which lasts years.
+     */
+    boolean keepsFrameTiming() {
+        return !live();
+    }
+
     /** Sent to a server at a URL rather than written to a file. */
     boolean pushed() {
         return this == RTMP || this == RTSP;

@@ -1,6 +1,7 @@
 package dev.srp.egress;
 
 import dev.srp.contract.AudioChunk;
+import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameRate;
 import dev.srp.contract.SrpException;
 import dev.srp.media.Backoff;
@@ -27,7 +28,15 @@ import org.slf4j.LoggerFactory;
  * Encodes one stream into {@code OUTPUT.part} and renames it to {@code OUTPUT} only once it is complete, so a
  * file with the final name is always a whole video. Every failure deletes the part file. Live outputs are the
  * exception: HLS is written in place, segment by segment, because people watch it while it grows, and an RTMP or
- * RTSP push goes straight to its server. Messages name a push URL without its password.
+ * RTSP push goes straight to its server. Messages name the output as the user gave it (a push URL without its
+ * password), never the part file.
+ *
+ * <p>Frame timestamps: FFmpegFrameRecorder counts video time in ticks of 1/rate, with the rate it is given. A
+ * constant-rate stream gets its own frame rate, so each frame lands on its frame number, as it always has. A stream
+ * ingest found to be of variable frame rate gets a clock of {@link #VARIABLE_RATE_CLOCK_HZ} instead (in a file, see
+ * {@link Container#keepsFrameTiming()}), so its frames keep their own timestamps to the millisecond. Either way a
+ * frame whose tick is not after the previous one's (two timestamps closer than a tick) is moved to the next tick:
+ * the muxer refuses timestamps that do not increase.
  */
 final class OutputEncoder {
     static final String PART_SUFFIX = ".part";
@@ -36,6 +45,11 @@ final class OutputEncoder {
     private static final Duration FIRST_RECONNECT_DELAY = Duration.ofMillis(250);
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(4);
     private static final Logger LOG = LoggerFactory.getLogger(OutputEncoder.class);
+    /**
+     * Ticks per second of a variable-rate stream's clock: one millisecond is Matroska's own unit, and MP4's track
+     * timescale (the rate doubled until it is at least 10,000) holds it exactly.
+     */
+    static final int VARIABLE_RATE_CLOCK_HZ = 1000;
 
     private final String output;
     private final String part;
@@ -47,6 +61,9 @@ final class OutputEncoder {
     private FFmpegFrameRecorder recorder;
     /** Subtracted from frame timestamps: a reconnected push starts its new session at 0, as its audio does. */
     private long ptsOffsetMicros;
+    /** Tick of the last frame given to the current recorder, -1 before its first. */
+    private long lastTick = -1;
+    private long movedFrames;
     private final int width;
     private final int height;
     private final int channels;
@@ -60,7 +77,7 @@ final class OutputEncoder {
         this.onReconnect = onReconnect;
         this.output = output;
         this.part = part;
-        this.shown = UrlCredentials.redact(part);
+        this.shown = UrlCredentials.redact(output);
         this.live = part.equals(output);
         this.recorder = recorder;
         this.width = width;
@@ -75,11 +92,19 @@ final class OutputEncoder {
      */
     static OutputEncoder open(String streamId, String output, EgressConfig config, int width, int height,
                               FrameRate frameRate, int sampleRate, int channels, Runnable onReconnect) {
+        return open(streamId, output, config, width, height, frameRate, DisplayInfo.NONE, sampleRate, channels,
+                onReconnect);
+    }
+
+    /** Opens the encoder with the source's display info: rotation, pixel aspect, colour tags, timing. */
+    static OutputEncoder open(String streamId, String output, EgressConfig config, int width, int height,
+                              FrameRate frameRate, DisplayInfo display, int sampleRate, int channels,
+                              Runnable onReconnect) {
         Container container = config.container();
         String part = container.live() ? output : output + PART_SUFFIX;
         FfmpegLog.errorsOnly();
-        RecorderStart start = () -> startRecorder(streamId, part, config, width, height, frameRate, sampleRate,
-                channels);
+        RecorderStart start = () -> startRecorder(streamId, part, config, width, height, frameRate, display,
+                sampleRate, channels);
         try {
             if (!container.pushed()) {
                 Files.createDirectories(Path.of(output).toAbsolutePath().getParent());
@@ -99,7 +124,8 @@ final class OutputEncoder {
 
     /** Opens an encoder writing to {@code part} (the output itself when live); releases it if it cannot start. */
     private static FFmpegFrameRecorder startRecorder(String streamId, String part, EgressConfig config, int width,
-                                                     int height, FrameRate frameRate, int sampleRate, int channels)
+                                                     int height, FrameRate frameRate, DisplayInfo display,
+                                                     int sampleRate, int channels)
             throws IOException {
         Container container = config.container();
         VideoCodec codec = config.codec();
@@ -112,7 +138,9 @@ final class OutputEncoder {
             // a frame the worker left to be upscaled (a late live frame) is scaled by the same swscale call that
             // converts every frame for the encoder; bicubic, as the worker's models are measured against
             recorder.setImageScalingFlags(swscale.SWS_BICUBIC);
-            recorder.setFrameRate(frameRate.fps());
+            recorder.setFrameRate(display.variableFrameRate() && container.keepsFrameTiming()
+                    ? VARIABLE_RATE_CLOCK_HZ : frameRate.fps());
+            describe(recorder, display);
             if (container == Container.HLS) {
                 // a key frame at every segment boundary, so each segment plays on its own
                 recorder.setGopSize((int) Math.max(1, Math.round(frameRate.fps() * Container.HLS_SEGMENT_SECONDS)));
@@ -153,6 +181,32 @@ final class OutputEncoder {
         }
     }
 
+    /**
+     * Writes the source's display metadata into the output. The pixels are scaled by the same factor in both
+     * directions, so the pixel aspect ratio stays the source's. Colour tags describe the output's YUV values as
+     * they did the source's: decoding to RGB and encoding back use the same matrix. Nothing is written for what the
+     * source leaves unset, so such outputs are as before.
+     */
+    private static void describe(FFmpegFrameRecorder recorder, DisplayInfo display) {
+        if (display.rotationDegrees() != 0) {
+            // JavaCV negates the angle it is given, so FFmpeg reads back the source's own value
+            recorder.setDisplayRotation(display.rotationDegrees());
+        }
+        if (display.anamorphic()) {
+            recorder.setAspectRatio((double) display.sarNum() / display.sarDen());
+        }
+        // AVCodecContext options, applied when the encoder opens and copied to the stream (and the H.264/H.265 VUI)
+        if (display.colorPrimaries() != DisplayInfo.UNSPECIFIED) {
+            recorder.setVideoOption("color_primaries", Integer.toString(display.colorPrimaries()));
+        }
+        if (display.colorTransfer() != DisplayInfo.UNSPECIFIED) {
+            recorder.setVideoOption("color_trc", Integer.toString(display.colorTransfer()));
+        }
+        if (display.colorMatrix() != DisplayInfo.UNSPECIFIED) {
+            recorder.setVideoOption("colorspace", Integer.toString(display.colorMatrix()));
+        }
+    }
+
     String output() {
         return output;
     }
@@ -176,6 +230,7 @@ final class OutputEncoder {
             }
             reconnect(e);
             ptsOffsetMicros = ptsMicros;
+            lastTick = -1;
             try {
                 recordVideo(rgb, frameWidth, frameHeight, ptsMicros);
             } catch (IOException | RuntimeException again) {
@@ -198,12 +253,29 @@ final class OutputEncoder {
                 throw failure("cannot encode audio into " + shown, e);
             }
             reconnect(e); // this chunk is lost with the connection, like the frames still in its socket
+            lastTick = -1;
         }
     }
 
     private void recordVideo(byte[] rgb, int frameWidth, int frameHeight, long ptsMicros) throws IOException {
-        recorder.setTimestamp(Math.max(0, ptsMicros - ptsOffsetMicros));
+        long micros = Math.max(0, ptsMicros - ptsOffsetMicros);
+        // FFmpegFrameRecorder.setTimestamp's own rounding, so a constant-rate output's ticks are what they were
+        long tick = Math.round(micros * recorder.getFrameRate() / 1000000L);
+        if (tick <= lastTick) {
+            tick = lastTick + 1;
+            if (movedFrames++ == 0) {
+                LOG.info("stream {}: frames closer together than the output's clock tick ({} per second) are moved "
+                        + "to the next tick, from the frame at {} us on", streamId, recorder.getFrameRate(), ptsMicros);
+            }
+        }
+        if (tick > Integer.MAX_VALUE) {
+            throw new SrpException("stream " + streamId + " is longer than " + shown + " can time ("
+                    + Integer.MAX_VALUE + " ticks of 1/" + recorder.getFrameRate() + " s)",
+                    "split the input into shorter parts");
+        }
+        recorder.setFrameNumber((int) tick);
         recorder.record(RgbFrames.toFrame(rgb, frameWidth, frameHeight), avutil.AV_PIX_FMT_RGB24);
+        lastTick = tick;
     }
 
     /**
@@ -311,14 +383,24 @@ final class OutputEncoder {
         }
     }
 
-    private static SrpException failure(String what, Exception e) {
+    static SrpException failure(String what, Exception e) {
         if (e instanceof SrpException s) {
             return s;
         }
         // FFmpeg's messages name the failing call; a plain IOException's message is often only a path
         String cause = e instanceof FrameRecorder.Exception ? e.getMessage() : e.toString();
-        return new SrpException(what + ": " + cause,
-                "check that the output directory exists, is writable and has free space, and that the codec "
-                        + "suits the container and frame size", e);
+        return new SrpException(what + ": " + cause, hint(cause), e);
+    }
+
+    /** What to check, by what failed: the muxer refusing a packet is no disk problem. */
+    static String hint(String cause) {
+        String c = String.valueOf(cause);
+        if (c.contains("write_frame() error -22") || c.contains("non monotonically increasing")) {
+            return "the container refused a frame's timestamp (FFmpeg's log above says why), which is not a disk "
+                    + "problem but a bug in srp; please report it, and meanwhile re-encode the input at a constant "
+                    + "frame rate (ffmpeg -i INPUT -fps_mode cfr OUTPUT)";
+        }
+        return "check that the output directory exists, is writable and has free space, and that the codec "
+                + "suits the container and frame size";
     }
 }

@@ -206,7 +206,7 @@ final class StreamAssembly implements AutoCloseable {
             encoderWidth = m.outputWidth();
             encoderHeight = m.outputHeight();
             encoder = OutputEncoder.open(streamId, output, config, encoderWidth, encoderHeight, m.frameRate(),
-                    audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0, metrics::pushReconnected);
+                    m.display(), audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0, metrics::pushReconnected);
         }
         encoder.writeVideo(m.pixels(), m.width(), m.height(), m.upscaleBy(), m.ptsMicros());
         metrics.frameWritten((System.nanoTime() - start) / 1e9,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.broker.EmbeddedKafka;
+import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
@@ -196,6 +197,80 @@ class EgressIT {
             }
             meanDiff /= got.length;
             assertTrue(meanDiff < 4, "frame " + i + " differs from its LR picture x4 by " + meanDiff + " on average");
+        }
+    }
+
+    /**
+     * Two timestamps within one tick of the output's clock (here 1/25 s) must not make the muxer refuse the
+     * second: it moves to the next free tick, and the constant-rate output keeps every frame at i / 25 s.
+     */
+    @Test
+    void aFrameCloserThanATickMovesToTheNextTickInsteadOfFailingTheOutput() throws Exception {
+        Topics topics = freshTopics();
+        SyntheticClip clip = new SyntheticClip(160, 96, 25, 12, new int[] {}, false, true);
+        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, clip, "clip-early");
+        producer.sendNoAudio();
+        List<FrameMessage> messages = new ArrayList<>();
+        for (int i = 0; i < clip.frames(); i++) {
+            FrameMessage m = producer.frame(i);
+            // frame 5 comes 35 ms early, 5 ms after frame 4: both round to tick 4
+            messages.add(i == 5 ? FrameMessage.frame(m.streamId(), 5, 165_000, m.frameRate(), m.width(), m.height(),
+                    m.pixelFormat(), m.shotId(), m.pixels()) : m);
+        }
+        messages.add(FrameMessage.endOfStream("clip-early", clip.frames(), producer.ptsOf(clip.frames()),
+                producer.frameRate()));
+        producer.sendMessages(messages);
+
+        EgressResult result = runUntilFinished(config(topics, dir + "/{stream}.mp4", VideoCodec.H264, 64 << 20),
+                new CollectorRegistry());
+
+        DecodedOutput out = DecodedOutput.read(result.outputFile());
+        assertEquals(clip.frames(), out.frames().size());
+        for (int i = 0; i < clip.frames(); i++) {
+            assertEquals(i, FrameIndexPattern.read(out.frames().get(i), out.width(), 1), "frame " + i);
+            assertEquals(i * 40_000L, out.timestamps().get(i) - out.timestamps().get(0), "timestamp of frame " + i);
+        }
+    }
+
+    /**
+     * A variable-rate stream keeps each frame's own timestamp to the millisecond in MP4 and Matroska; HLS plays it
+     * on the frame rate's clock, every frame still there, in order, at increasing times.
+     */
+    @Test
+    void aVariableRateStreamKeepsItsTimestamps() throws Exception {
+        long[] pts = {0, 40_000, 52_000, 130_000, 131_200, 131_400, 300_000, 333_333, 366_667, 400_000};
+        for (String container : new String[] {"mp4", "mkv", "m3u8"}) {
+            Topics topics = freshTopics();
+            SyntheticClip clip = new SyntheticClip(160, 96, 25, pts.length, new int[] {}, false, true);
+            String stream = "vfr-" + container;
+            ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, clip, stream);
+            producer.sendNoAudio();
+            DisplayInfo variable = DisplayInfo.NONE.withVariableFrameRate(true);
+            List<FrameMessage> messages = new ArrayList<>();
+            for (int i = 0; i < pts.length; i++) {
+                FrameMessage m = producer.frame(i);
+                messages.add(FrameMessage.frame(stream, i, pts[i], m.frameRate(), m.width(), m.height(),
+                        m.pixelFormat(), m.shotId(), m.pixels(), variable));
+            }
+            messages.add(FrameMessage.endOfStream(stream, pts.length, 433_333, producer.frameRate()));
+            producer.sendMessages(messages);
+
+            EgressResult result = runUntilFinished(config(topics, dir + "/{stream}." + container, VideoCodec.H264,
+                    64 << 20), new CollectorRegistry());
+
+            DecodedOutput out = DecodedOutput.read(result.outputFile());
+            assertEquals(pts.length, out.frames().size(), container);
+            for (int i = 0; i < pts.length; i++) {
+                assertEquals(i, FrameIndexPattern.read(out.frames().get(i), out.width(), 1), container + " frame " + i);
+                long at = out.timestamps().get(i) - out.timestamps().get(0);
+                if (!container.equals("m3u8")) {
+                    // 131_400 is 0.2 ms after 131_200: both round to 131 ms, and the later moves to 132 ms
+                    assertEquals(pts[i], at, 1_000, container + " timestamp of frame " + i + ": " + out.timestamps());
+                }
+                if (i > 0) {
+                    assertTrue(at > out.timestamps().get(i - 1) - out.timestamps().get(0), container + " frame " + i);
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.srp.ingest;
 
 import dev.srp.contract.AudioChunk;
+import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
 import dev.srp.contract.SrpException;
@@ -157,8 +158,10 @@ public final class Ingest {
         SourceInfo info = source.info();
         String streamId = config.streamId();
         FrameRate rate = info.frameRate();
-        ShotNumbering shots = new ShotNumbering(streamId, rate, new ContentShotDetector(config.shots(), rate),
-                metrics);
+        // a resumed stream keeps the display info it began with: egress wrote its output's metadata from frame 0
+        DisplayInfo display = earlier != null ? earlier.display() : info.display();
+        ShotNumbering shots = new ShotNumbering(streamId, rate, display,
+                new ContentShotDetector(config.shots(), rate), metrics);
         outages.shots = shots;
         AudioChunker audio = info.hasAudio()
                 ? new AudioChunker(streamId, info.sampleRate(), info.channels(), AUDIO_CHUNK_MILLIS) : null;

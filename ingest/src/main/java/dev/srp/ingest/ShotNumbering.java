@@ -1,5 +1,6 @@
 package dev.srp.ingest;
 
+import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
 import dev.srp.contract.PixelFormat;
@@ -17,6 +18,7 @@ import java.util.List;
 final class ShotNumbering {
     private final String streamId;
     private final FrameRate rate;
+    private final DisplayInfo display;
     private final ShotDetector detector;
     private final IngestMetrics metrics;
     private final ArrayDeque<VideoFrame> waiting = new ArrayDeque<>();
@@ -29,8 +31,15 @@ final class ShotNumbering {
     private long refreshes;
 
     ShotNumbering(String streamId, FrameRate rate, ShotDetector detector, IngestMetrics metrics) {
+        this(streamId, rate, DisplayInfo.NONE, detector, metrics);
+    }
+
+    /** Numbers frames that all carry {@code display}. */
+    ShotNumbering(String streamId, FrameRate rate, DisplayInfo display, ShotDetector detector,
+                  IngestMetrics metrics) {
         this.streamId = streamId;
         this.rate = rate;
+        this.display = display;
         this.detector = detector;
         this.metrics = metrics;
     }
@@ -82,7 +91,7 @@ final class ShotNumbering {
                 metrics.refreshSegmentStarted();
             }
             out.add(FrameMessage.frame(streamId, frames, v.ptsMicros(), rate, v.width(), v.height(),
-                    PixelFormat.RGB24, shotId, v.rgb()));
+                    PixelFormat.RGB24, shotId, v.rgb(), display));
             frames++;
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.srp.ingest;
 
 import dev.srp.contract.AudioChunk;
+import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
 import java.io.IOException;
@@ -24,30 +25,38 @@ import java.util.Properties;
  * @param height         frame height of the input
  * @param frameRate      frame rate of the input
  * @param ended          whether the end-of-stream marker is committed: the stream is complete
+ * @param display        the display info the stream's frames carry; a resumed stream keeps it, since egress wrote
+ *                       its output's metadata from the first frame. Stored only when not {@link DisplayInfo#NONE},
+ *                       so a record without it reads as before.
  */
 record StreamProgress(long nextFrame, long nextAudioChunk, long lastShotId, long nextPtsMicros, int width,
-                      int height, FrameRate frameRate, boolean ended) {
+                      int height, FrameRate frameRate, boolean ended, DisplayInfo display) {
     private static final String VERSION = "1";
+
+    StreamProgress(long nextFrame, long nextAudioChunk, long lastShotId, long nextPtsMicros, int width, int height,
+                   FrameRate frameRate, boolean ended) {
+        this(nextFrame, nextAudioChunk, lastShotId, nextPtsMicros, width, height, frameRate, ended, DisplayInfo.NONE);
+    }
 
     /** A stream nothing of which has been published yet. */
     static StreamProgress start(SourceInfo info) {
-        return new StreamProgress(0, 0, -1, 0, info.width(), info.height(), info.frameRate(), false);
+        return new StreamProgress(0, 0, -1, 0, info.width(), info.height(), info.frameRate(), false, info.display());
     }
 
     /** After publishing {@code frame}: a frame moves the stream on, the end-of-stream marker completes it. */
     StreamProgress after(FrameMessage frame) {
         if (frame.isEndOfStream()) {
             return new StreamProgress(nextFrame, nextAudioChunk, lastShotId, nextPtsMicros, width, height, frameRate,
-                    true);
+                    true, display);
         }
         return new StreamProgress(frame.frameIndex() + 1, nextAudioChunk, frame.shotId(),
-                frame.ptsMicros() + frameRate.frameMicros(), width, height, frameRate, false);
+                frame.ptsMicros() + frameRate.frameMicros(), width, height, frameRate, false, display);
     }
 
     /** After publishing {@code chunk}; the end-of-audio marker changes nothing. */
     StreamProgress after(AudioChunk chunk) {
         return chunk.isEnd() ? this : new StreamProgress(nextFrame, chunk.sequence() + 1, lastShotId, nextPtsMicros,
-                width, height, frameRate, ended);
+                width, height, frameRate, ended, display);
     }
 
     /** Whether frames of {@code info} can continue this stream: same size and frame rate. */
@@ -72,6 +81,13 @@ record StreamProgress(long nextFrame, long nextAudioChunk, long lastShotId, long
         p.setProperty("height", Integer.toString(height));
         p.setProperty("frame.rate", frameRate.numerator() + "/" + frameRate.denominator());
         p.setProperty("ended", Boolean.toString(ended));
+        if (!display.equals(DisplayInfo.NONE)) {
+            p.setProperty("display.rotation", Integer.toString(display.rotationDegrees()));
+            p.setProperty("display.sar", display.sarNum() + ":" + display.sarDen());
+            p.setProperty("display.colour", display.colorPrimaries() + "/" + display.colorTransfer() + "/"
+                    + display.colorMatrix());
+            p.setProperty("display.variable.frame.rate", Boolean.toString(display.variableFrameRate()));
+        }
         StringWriter out = new StringWriter();
         try {
             p.store(out, null);
@@ -99,7 +115,22 @@ record StreamProgress(long nextFrame, long nextAudioChunk, long lastShotId, long
         return new StreamProgress(number(p, "next.frame"), number(p, "next.audio.chunk"), number(p, "last.shot.id"),
                 number(p, "next.pts.micros"), (int) number(p, "width"), (int) number(p, "height"),
                 new FrameRate(Integer.parseInt(rate[0].strip()), Integer.parseInt(rate[1].strip())),
-                Boolean.parseBoolean(required(p, "ended")));
+                Boolean.parseBoolean(required(p, "ended")), display(p));
+    }
+
+    private static DisplayInfo display(Properties p) {
+        if (p.getProperty("display.rotation") == null) {
+            return DisplayInfo.NONE;
+        }
+        String[] sar = required(p, "display.sar").split(":");
+        String[] colour = required(p, "display.colour").split("/");
+        if (sar.length != 2 || colour.length != 3) {
+            throw new IllegalArgumentException("display.sar or display.colour is malformed");
+        }
+        return new DisplayInfo((int) number(p, "display.rotation"), Integer.parseInt(sar[0].strip()),
+                Integer.parseInt(sar[1].strip()), Integer.parseInt(colour[0].strip()),
+                Integer.parseInt(colour[1].strip()), Integer.parseInt(colour[2].strip()),
+                Boolean.parseBoolean(required(p, "display.variable.frame.rate")));
     }
 
     private static String required(Properties p, String key) {

@@ -1,5 +1,6 @@
 package dev.srp.ingest;
 
+import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameRate;
 import dev.srp.ingest.IngestMetrics.Reason;
 import dev.srp.media.FfmpegLog;
@@ -9,6 +10,10 @@ import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -106,8 +111,41 @@ final class VideoSource implements AutoCloseable {
         boolean audio = grabber.getAudioChannels() > 0 && grabber.getSampleRate() > 0;
         return new SourceInfo(grabber.getImageWidth(), grabber.getImageHeight(), FrameRate.fromDouble(fps),
                 LengthEstimate.videoFrames(grabber.getFormatContext(), fps), audio,
-                audio ? grabber.getSampleRate() : 0, audio ? grabber.getAudioChannels() : 0);
+                audio ? grabber.getSampleRate() : 0, audio ? grabber.getAudioChannels() : 0, display(grabber));
     }
+
+    /** The video stream's display matrix rotation, pixel aspect ratio, colour tags and frame-rate regularity. */
+    static DisplayInfo display(FFmpegFrameGrabber grabber) {
+        int index = grabber.getVideoStream();
+        AVFormatContext fc = grabber.getFormatContext();
+        if (index < 0 || index >= fc.nb_streams()) {
+            return DisplayInfo.NONE;
+        }
+        // the stream the grabber decodes, which it chose when it started
+        AVStream st = fc.streams(index);
+        AVCodecParameters par = st.codecpar();
+        AVRational sar = st.sample_aspect_ratio().num() > 0 ? st.sample_aspect_ratio() : par.sample_aspect_ratio();
+        return DisplayInfo.of(grabber.getDisplayRotation(), sar.num(), sar.den(), par.color_primaries(),
+                par.color_trc(), par.color_space(), variableRate(st.r_frame_rate(), st.avg_frame_rate()));
+    }
+
+    /**
+     * Whether frames come at varying intervals. FFmpeg's {@code r_frame_rate} is the lowest rate that represents
+     * every timestamp probed, {@code avg_frame_rate} frames over duration: they agree (to rounding of the last
+     * frame's duration) for a constant rate, and part when intervals vary, with {@code r} the faster. A ratio of
+     * exactly 2 is an interlaced stream's field rate, not variable. Without both rates nothing is known, and the
+     * stream is treated as constant, as before.
+     */
+    static boolean variableRate(AVRational r, AVRational avg) {
+        if (r.num() <= 0 || r.den() <= 0 || avg.num() <= 0 || avg.den() <= 0) {
+            return false;
+        }
+        double ratio = ((double) r.num() / r.den()) / ((double) avg.num() / avg.den());
+        return Math.abs(ratio - 1) > VARIABLE_RATE_TOLERANCE && Math.abs(ratio - 2) > VARIABLE_RATE_TOLERANCE / 10;
+    }
+
+    /** How far apart the two rates may be for a constant-rate stream: 1 %, well above a rounded last frame. */
+    static final double VARIABLE_RATE_TOLERANCE = 0.01;
 
     SourceInfo info() {
         return info;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.AudioChunk;
+import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameKeys;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
@@ -106,6 +107,8 @@ class IngestIT {
             assertEquals(clip.shotOf(i), f.shotId(), "shot of frame " + i);
             assertEquals(FrameKeys.shot("clip", clip.shotOf(i)), out.keyOf(f));
             assertEquals(new FrameRate(25, 1), f.frameRate());
+            // a constant-rate clip without display metadata: its frames go out as wire version 1, as before
+            assertEquals(DisplayInfo.NONE, f.display(), "display info of frame " + i);
             assertEquals(i, FrameIndexPattern.read(f.pixels(), 160, 1), "index pattern of frame " + i);
             assertWithinOne(clip.pixels(i), f.pixels(), "pixels of frame " + i);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.contract.AudioChunk;
+import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
 import dev.srp.contract.PixelFormat;
@@ -30,6 +31,20 @@ class StreamProgressTest {
         assertTrue(ended.ended());
         assertEquals(p.nextFrame(), ended.nextFrame());
         assertEquals(ended, StreamProgress.fromBytes(ended.toBytes()));
+    }
+
+    @Test
+    void keepsTheDisplayInfoTheStreamBeganWith() {
+        DisplayInfo portrait = new DisplayInfo(90, 4, 3, 1, 1, 1, true);
+        StreamProgress p = StreamProgress.start(new SourceInfo(320, 180, NTSC, 900, true, 48_000, 2, portrait));
+        p = p.after(FrameMessage.frame("s", 0, 0, NTSC, 320, 180, PixelFormat.RGB24, 0, new byte[320 * 180 * 3],
+                portrait));
+        assertEquals(portrait, p.display());
+        assertEquals(p, StreamProgress.fromBytes(p.toBytes()));
+        // a record without display info (none, or written before srp kept it) reads as NONE
+        String plain = new String(StreamProgress.start(SOURCE).toBytes(), StandardCharsets.UTF_8);
+        assertTrue(!plain.contains("display."), plain);
+        assertEquals(DisplayInfo.NONE, StreamProgress.fromBytes(plain.getBytes(StandardCharsets.UTF_8)).display());
     }
 
     @Test

@@ -120,7 +120,7 @@ final class LocalPipeline {
         FlowGate gate = new FlowGate(FLOW_WINDOW_FRAMES);
         try (SrWorker worker = new SrWorker(workerConfig, new WorkerMetrics(registry));
              Egress egress = new Egress(egressConfig, new EgressMetrics(registry),
-                     egressListener(streamId, finished, listener, gate));
+                     egressListener(streamId, finished, listener, gate, output));
              ConsumedRecordsJanitor janitor = new ConsumedRecordsJanitor(kafka.admin(),
                      workerConfig.applicationId(), topics.framesLr(), egress::readPositions)) {
             worker.start();
@@ -165,7 +165,7 @@ final class LocalPipeline {
     }
 
     private static EgressListener egressListener(String streamId, CompletableFuture<EgressResult> finished,
-                                                 Listener listener, FlowGate gate) {
+                                                 Listener listener, FlowGate gate, StagedOutput output) {
         return new EgressListener() {
             @Override
             public void onFrameWritten(String stream, long frameIndex) {
@@ -185,7 +185,7 @@ final class LocalPipeline {
             @Override
             public void onStreamFailed(String stream, SrpException error) {
                 if (stream.equals(streamId)) {
-                    finished.completeExceptionally(error);
+                    finished.completeExceptionally(output.named(error));
                 }
             }
         };

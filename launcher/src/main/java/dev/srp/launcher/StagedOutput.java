@@ -51,6 +51,16 @@ final class StagedOutput {
         return target;
     }
 
+    /** {@code error} as the user should read it: naming OUTPUT as given, not this run's hidden staging file. */
+    SrpException named(SrpException error) {
+        String message = error.getMessage();
+        if (staging.equals(target) || message == null || !message.contains(staging)) {
+            return error;
+        }
+        String hint = error.hint() == null ? null : error.hint().replace(staging, target);
+        return new SrpException(message.replace(staging, target), hint, error);
+    }
+
     /** Moves the finished staging file over the target. */
     void commit() {
         if (staging.equals(target)) {
