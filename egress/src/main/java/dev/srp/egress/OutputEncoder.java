@@ -396,7 +396,7 @@ final class OutputEncoder {
     static String hint(String cause) {
         String c = String.valueOf(cause);
         if (c.contains("write_frame() error -22") || c.contains("non monotonically increasing")) {
-            return "the container refused a frame's timestamp (FFmpeg's log above says why), which is not a disk "
+            return "the container refused a frame's timestamp (--verbose shows FFmpeg's reason), which is not a disk "
                     + "problem but a bug in srp; please report it, and meanwhile re-encode the input at a constant "
                     + "frame rate (ffmpeg -i INPUT -fps_mode cfr OUTPUT)";
         }
