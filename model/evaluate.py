@@ -1,9 +1,10 @@
 #!/usr/bin/python3
-"""Evaluates x4 upscalers on the dev-validation photos (tuxpaint-data) and writes the model card's tables.
+"""Evaluates x4 (or, with --scale 2, x2) upscalers on the dev-validation photos (tuxpaint-data) and writes the
+model card's tables.
 
-    /usr/bin/python3 model/evaluate.py [--models NAME=WEIGHTS[:size] ...] [--peers] [--ablations] [--out FILE.md]
+    /usr/bin/python3 model/evaluate.py [--scale 4] [--models NAME=WEIGHTS[:size] ...] [--peers] [--out FILE.md]
 
-Protocol (issue 4 item 7): each photo cropped to a multiple of 4; LR = PIL bicubic x4 downscale of the 8-bit HR;
+Protocol: each photo cropped to a multiple of 4; LR = PIL bicubic downscale by the scale of the 8-bit HR;
 scores are Y-PSNR and Y-SSIM (BT.601 luma, 4 px border shaved, outputs rounded to 8 bits), averaged over the photos.
 Our models get W and eps' from the built-in generator's masks of the LR photo (computed by `./srp masks`, i.e. by
 sr-worker's own code) and the reference SAM-noise module with a fixed seed, exactly as at inference. Speed: CPU ms
@@ -50,7 +51,7 @@ def fetch_devval(root: str) -> str:
             pkg, _ = prepare.fetch_package(DEVVAL_PACKAGE, scratch)
             for rel in DEVVAL:
                 img = prepare.load_rgb(os.path.join(pkg, "usr/share/tuxpaint", rel))
-                img = img.crop((0, 0, img.width - img.width % SCALE, img.height - img.height % SCALE))
+                img = img.crop((0, 0, img.width - img.width % 4, img.height - img.height % 4))
                 img.save(os.path.join(hr_dir, os.path.splitext(os.path.basename(rel))[0] + ".png"))
     make_masks.make_masks(root, SCALE)
     return root
@@ -125,7 +126,10 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--skip", nargs="*", default=[], help="row names to leave out (e.g. ESRGAN-thick: slow)")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--scale", type=int, default=4, choices=(2, 4))
     args = parser.parse_args()
+    global SCALE
+    SCALE = args.scale
     torch.set_num_threads(args.threads)
     photos = load_devval(fetch_devval(args.devval))
     rows: Dict[str, Tuple[Upscaler, str]] = {"bicubic (PIL)": (pil_bicubic, "-")}

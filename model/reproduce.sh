@@ -9,13 +9,14 @@ name=${1:-fast-x4}
 cfg=model/configs/$name.json
 [ -f "$cfg" ] || { echo "no config $cfg; have: $(ls model/configs | sed 's/.json//' | tr '\n' ' ')" >&2; exit 2; }
 size=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['size'])" "$cfg")
+scale=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['scale'])" "$cfg")
 [ -f model/data/manifest.tsv ] || /usr/bin/python3 model/data/prepare.py
-/usr/bin/python3 model/data/make_masks.py
+/usr/bin/python3 model/data/make_masks.py --scale "$scale"
 /usr/bin/python3 model/train.py "$cfg"
 mkdir -p model/weights
 cp "model/runs/$name/weights.pt" "model/weights/samsr-$name.pt"
-/usr/bin/python3 model/export.py --size "$size" --scale 4 --weights "model/weights/samsr-$name.pt" \
+/usr/bin/python3 model/export.py --size "$size" --scale "$scale" --weights "model/weights/samsr-$name.pt" \
   --name "samsr-$name" --training-data "$(cut -f1,3 model/data/manifest.tsv | tail -n +2 | wc -l) photos of model/data/prepare.py (Debian packages, see model/data/manifest.tsv); config model/configs/$name.json" \
   --metrics "see docs/model-card.md"
 /usr/bin/python3 model/make_parity_goldens.py --out sr-worker/src/test/resources/samsr-parity --shipped "models/samsr-$name.pt"
-echo "model/weights/samsr-$name.pt and models/samsr-$name.pt (+ .properties) written; evaluate: /usr/bin/python3 model/evaluate.py --models $name=model/weights/samsr-$name.pt:$size --peers"
+echo "model/weights/samsr-$name.pt and models/samsr-$name.pt (+ .properties) written; evaluate: /usr/bin/python3 model/evaluate.py --scale $scale --models $name=model/weights/samsr-$name.pt:$size"

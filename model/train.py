@@ -21,6 +21,7 @@ import math
 import os
 import sys
 import time
+from typing import List, Optional
 
 import numpy as np
 import torch
@@ -32,7 +33,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULTS = {
     "size": "fast", "scale": 4, "seed": 1, "steps": 6000, "batch": 16, "crop": 48,
     "lr": 1e-3, "lr_min": 1e-5, "warmup": 200, "clean_prob": 0.7,
-    "noise": "semantic", "lambda_sc": 0.05, "sc_tau": losses.TAU_DEFAULT, "sc_phases": 2,
+    "noise": "semantic", "lambda_sc": 0.05, "sc_tau": losses.TAU_DEFAULT, "sc_phases": 2, "packages": None,
     "threads": 2, "log_every": 100, "checkpoint_every": 500, "data": "model/data",
     # {"until": S, "steps": T}: before step S the cosine schedule ran toward T steps (a run shortened mid-way)
     "first_schedule": None,
@@ -73,6 +74,17 @@ def draw_noise(cfg: dict, batch: trainset.Batch, channels: int, gen: torch.Gener
     return trainset.semantic_noise(batch.count, channels, gen), batch.weight
 
 
+def photos_outside(data: str, packages: Optional[List[str]]) -> Optional[List[str]]:
+    """The photo names not from `packages` (per manifest.tsv), for a run on part of the data; None: use all."""
+    if not packages:
+        return None
+    sys.path.insert(0, os.path.join(HERE, "data"))
+    import prepare  # noqa: E402
+    with open(os.path.join(data, "manifest.tsv"), encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][1:]
+    return [prepare.safe_name(r[0], r[2]) for r in rows if r[0] not in packages]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("config")
@@ -86,7 +98,7 @@ def main() -> None:
     ckpt_path = os.path.join(run_dir, "checkpoint.pt")
 
     data = cfg["data"] if os.path.isabs(cfg["data"]) else os.path.join(os.path.dirname(HERE), cfg["data"])
-    photos = trainset.load_photos(data, cfg["scale"])
+    photos = trainset.load_photos(data, cfg["scale"], exclude=photos_outside(data, cfg.get("packages")))
     train = trainset.TrainSet(photos, cfg["scale"], cfg["crop"], cfg["clean_prob"], degrade.DegradeConfig())
     monitor = trainset.TrainSet(photos, cfg["scale"], cfg["crop"], 1.0).sample(np.random.default_rng(MONITOR_SEED), 32)
 

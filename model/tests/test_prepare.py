@@ -20,10 +20,17 @@ class PrepareTest(unittest.TestCase):
             for path in paths:
                 prepare.check_training_source(package, path)
 
-    def test_all_54_training_photos_listed(self):
-        self.assertEqual(sum(len(p) for p in prepare.TRAINING_PHOTOS.values()), 54)
+    def test_opencv_media_refused(self):
+        with self.assertRaises(ValueError):
+            prepare.check_training_source("opencv-doc", "/usr/share/doc/opencv-doc/examples/data/fruits.jpg")
+        with self.assertRaises(ValueError):
+            prepare.check_training_source("node-opencv", "/usr/share/nodejs/opencv/examples/files/mona.png")
+
+    def test_at_least_200_distinct_training_photos_listed(self):
+        count = sum(len(p) for p in prepare.TRAINING_PHOTOS.values())
+        self.assertEqual(count, 225)
         names = [prepare.safe_name(k, p) for k, ps in prepare.TRAINING_PHOTOS.items() for p in ps]
-        self.assertEqual(len(set(names)), 54)
+        self.assertEqual(len(set(names)), count, "two photos would be written under one name")
 
     def test_downscale_factor(self):
         self.assertEqual(prepare.downscale_factor(512, 512), 1)

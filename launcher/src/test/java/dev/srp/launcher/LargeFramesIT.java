@@ -106,7 +106,8 @@ class LargeFramesIT {
                 dir.resolve("uhd.mkv"));
         Path out = dir.resolve("uhd-x2.mkv");
         CliRun run = CliRun.of("upscale", in.toString(), out.toString(), "--no-progress", "--scale", "2", "--codec",
-                "ffv1", "--hr-payload", "raw");
+                "ffv1", "--hr-payload", "raw", "--model",
+                SrpHome.path().resolve("models/bicubic-x2-interim.pt").toString());
         assertEquals(0, run.exitCode(), run.stderr());
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(out.toFile())) {
             g.start();

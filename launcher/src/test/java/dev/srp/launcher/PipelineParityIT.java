@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineParityIT {
     static final double MIN_Y_PSNR = 45.0;
     private static final Path DEFAULT_MODEL = SrpHome.path().resolve("models/samsr-fast-x4.pt");
+    private static final Path DEFAULT_X2_MODEL = SrpHome.path().resolve("models/samsr-fast-x2.pt");
 
     @TempDir
     Path dir;
@@ -28,7 +29,7 @@ class PipelineParityIT {
     /** The README's sample: 320x180, 190 frames, two shots (116 and 74 frames). */
     @Test
     void theSampleClipFrameByFrame() throws Exception {
-        parity(VideoFrames.SAMPLE.toString(), 190);
+        parity(VideoFrames.SAMPLE.toString(), 190, 4, DEFAULT_MODEL);
     }
 
     /** Another size: 80 frames across the sample's cut (36 and 44 frames a shot), scaled to 224x128. */
@@ -36,16 +37,27 @@ class PipelineParityIT {
     void anExcerptAtAnotherSize() throws Exception {
         Path excerpt = VideoFrames.excerpt(VideoFrames.SAMPLE, 80, 160, "scale=224:128:flags=area",
                 dir.resolve("excerpt-224x128.mkv"));
-        parity(excerpt.toString(), 80);
+        parity(excerpt.toString(), 80, 4, DEFAULT_MODEL);
     }
 
-    private void parity(String input, int frames) throws Exception {
-        Path output = dir.resolve("out-" + frames + ".mkv");
-        CliRun run = CliRun.of("upscale", input, output.toString(), "--codec", "ffv1", "--no-progress");
+    /** {@code --scale 2} with no model named runs the trained fast x2 model, on the same excerpt. */
+    @Test
+    void theDefaultX2ModelOnAnExcerpt() throws Exception {
+        Path excerpt = VideoFrames.excerpt(VideoFrames.SAMPLE, 80, 160, "scale=224:128:flags=area",
+                dir.resolve("excerpt-224x128.mkv"));
+        parity(excerpt.toString(), 80, 2, DEFAULT_X2_MODEL);
+    }
+
+    private void parity(String input, int frames, int scale, Path model) throws Exception {
+        Path output = dir.resolve("out-" + frames + "-x" + scale + ".mkv");
+        CliRun run = scale == 4
+                ? CliRun.of("upscale", input, output.toString(), "--codec", "ffv1", "--no-progress")
+                : CliRun.of("upscale", input, output.toString(), "--scale", String.valueOf(scale), "--codec", "ffv1",
+                        "--no-progress");
         assertEquals(0, run.exitCode(), run.stderr());
         List<byte[]> written = VideoFrames.decode(output);
-        List<ModelReference.Frame> reference = ModelReference.compute(input, DEFAULT_MODEL, 4,
-                dir.resolve("reference-" + frames));
+        List<ModelReference.Frame> reference = ModelReference.compute(input, model, scale,
+                dir.resolve("reference-" + frames + "-x" + scale));
         assertEquals(frames, written.size(), "frames written");
         assertEquals(frames, reference.size(), "frames ingested");
         Map<Long, List<Double>> byShot = new LinkedHashMap<>();
@@ -63,8 +75,8 @@ class PipelineParityIT {
         }
         ModelReference.Frame first = reference.get(0);
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "parity %s, %dx%d -> x4, %d frames: worst %.2f dB%n", input, first.lrWidth(), first.lrHeight(),
-                frames, worst));
+                "parity %s, %dx%d -> x%d, %d frames: worst %.2f dB%n", input, first.lrWidth(), first.lrHeight(),
+                scale, frames, worst));
         byShot.forEach((shot, values) -> report.append(String.format(Locale.ROOT,
                 "  shot %d: %d frames, Y-PSNR min %.2f, mean %.2f dB%n", shot, values.size(),
                 values.stream().mapToDouble(Double::doubleValue).min().orElse(0),

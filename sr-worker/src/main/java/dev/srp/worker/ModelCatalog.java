@@ -12,13 +12,15 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Where the models shipped with srp live. x4 is the trained SAMSR fast model (model/configs/fast-x4.json, card in
- * docs/model-card.md); x2 has no trained model yet, so it stays the interim bicubic one
- * (model/export_interim_bicubic.py), named so nobody mistakes it for learned super-resolution.
+ * Where the models shipped with srp live. The defaults are the trained SAMSR fast models, x4
+ * (model/configs/fast-x4.json) and x2 (model/configs/fast-x2.json), card in docs/model-card.md. The interim bicubic
+ * models (model/export_interim_bicubic.py) stay shipped for tests and comparisons, but are nobody's default.
  */
 public final class ModelCatalog {
     /** The default x4 model's file name under {@code models/}. */
     public static final String DEFAULT_X4 = "samsr-fast-x4.pt";
+    /** The default x2 model's file name under {@code models/}. */
+    public static final String DEFAULT_X2 = "samsr-fast-x2.pt";
 
     private ModelCatalog() {
     }
@@ -26,7 +28,11 @@ public final class ModelCatalog {
     /** {@code srpHome/models/...} for the scale, whether or not srp ships one. */
     public static Path defaultModel(Path srpHome, int scale) {
         Path models = srpHome.resolve("models");
-        return scale == 4 ? models.resolve(DEFAULT_X4) : models.resolve("bicubic-x" + scale + "-interim.pt");
+        return switch (scale) {
+            case 4 -> models.resolve(DEFAULT_X4);
+            case 2 -> models.resolve(DEFAULT_X2);
+            default -> models.resolve("samsr-fast-x" + scale + ".pt");
+        };
     }
 
     /**

@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.srp.contract.ModelSidecar;
 import dev.srp.worker.masks.Goldens;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +23,16 @@ class SamsrModelParityIT {
         assertArrayEquals(Goldens.floats("hr.f32"), forwardOnGoldens(Goldens.MODEL), 1e-4f);
     }
 
+    /** 3 x scale^2: an x2 model takes the first 12 of the x4 goldens' 48 channels of eps'. */
+    private static int noiseChannels(Path modelFile) {
+        int scale = ModelSidecar.readAndVerify(modelFile).scale();
+        return 3 * scale * scale;
+    }
+
+    private static float[] eps(Path modelFile, Goldens g) throws Exception {
+        return Arrays.copyOf(Goldens.floats("eps.f32"), noiseChannels(modelFile) * g.height * g.width);
+    }
+
     /** The model's output through DJL for the golden lr, W and eps'. */
     static float[] forwardOnGoldens(Path modelFile) throws Exception {
         Goldens g = Goldens.load();
@@ -29,7 +41,7 @@ class SamsrModelParityIT {
             NDList in = new NDList(
                     m.create(Goldens.floats("lr.f32"), new Shape(1, 3, g.height, g.width)),
                     m.create(Goldens.floats("weight.f32"), new Shape(1, 1, g.height, g.width)),
-                    m.create(Goldens.floats("eps.f32"), new Shape(1, g.channels, g.height, g.width)));
+                    m.create(eps(modelFile, g), new Shape(1, noiseChannels(modelFile), g.height, g.width)));
             return model.getBlock().forward(new ParameterStore(m, false), in, false).singletonOrThrow()
                     .toFloatArray();
         }

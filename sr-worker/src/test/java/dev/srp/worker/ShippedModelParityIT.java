@@ -12,14 +12,20 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * The models srp ships (the default fast x4 and the quality x4) give, through DJL's libtorch 2.7, what it gave in Python with torch 1.13
- * on the golden lr, W and eps' (model/make_parity_goldens.py --shipped). A re-exported model without new goldens
- * fails on the sha256 check first, with the command to run.
+ * The models srp ships (the default fast x4 and x2, and the quality x4) give, through DJL's libtorch 2.7, what it
+ * gave in Python with torch 1.13 on the golden lr, W and eps' (model/make_parity_goldens.py --shipped). A
+ * re-exported model without new goldens fails on the sha256 check first, with the command to run.
  */
 class ShippedModelParityIT {
     @Test
     void defaultX4ModelMatchesPython() throws Exception {
         matchesPython(ModelCatalog.defaultModel(Path.of(".."), 4));
+    }
+
+    /** The default x2 model: its 12 noise channels are the first of the goldens' 48. */
+    @Test
+    void defaultX2ModelMatchesPython() throws Exception {
+        matchesPython(ModelCatalog.defaultModel(Path.of(".."), 2));
     }
 
     /** The quality model (for GPUs, chosen with --model models/samsr-quality-x4.pt). */

@@ -67,8 +67,8 @@ class WorkerConfigTest {
     }
 
     @Test
-    void defaultModelsAreTheTrainedX4AndTheInterimX2() {
+    void defaultModelsAreTheTrainedFastX4AndX2() {
         assertEquals(Path.of("/opt/srp/models/samsr-fast-x4.pt"), ModelCatalog.defaultModel(Path.of("/opt/srp"), 4));
-        assertEquals(Path.of("/opt/srp/models/bicubic-x2-interim.pt"), ModelCatalog.defaultModel(Path.of("/opt/srp"), 2));
+        assertEquals(Path.of("/opt/srp/models/samsr-fast-x2.pt"), ModelCatalog.defaultModel(Path.of("/opt/srp"), 2));
     }
 }
