@@ -1,10 +1,13 @@
 #!/usr/bin/python3
 """The model card's ablations, on the dev-validation photos (protocol of model/evaluate.py).
 
-    /usr/bin/python3 model/ablate.py [--runs model/runs] [--shipped model/weights/samsr-fast-x4.pt]
+    /usr/bin/python3 model/ablate.py [--set x2] [--runs model/runs] [--shipped model/weights/samsr-fast-x4.pt]
 
-1. Training ablations (model/configs/abl-*.json, equal budgets): semantic noise + L_SC, semantic noise without
-   L_SC, plain Gaussian noise + L_SC (SinSR-style: eps' ignores the masks and W = 0). Y-PSNR / Y-SSIM.
+1. Training ablations, equal budgets, Y-PSNR / Y-SSIM. --set x2 (model/configs/abl-x2-*.json): the fast x2 recipe
+   at its converged budget, 3000 steps on all photos: semantic noise + L_SC (srp), without L_SC, plain Gaussian
+   noise (SinSR: eps' ignores the masks, W = 0), masks at training time only (SAM-DiffSR: their structure encoding
+   shifts the noise mean; inference as SinSR), no noise at all. --set x4-600 (model/configs/abl-*.json): the
+   first, short x4 comparison, 600 steps on 54 photos, of the first three.
 2. Noise fixed per shot against noise redrawn per frame (shipped model): a static-camera clip, 12 frames of one
    dev-validation photo, each with fresh mild sensor noise (sigma 1/255, the only change between frames).
    Flicker = mean |Y_t - Y_{t-1}| of the upscaled frames (8-bit luma), next to the same figure for bicubic, which
@@ -23,9 +26,16 @@ sys.path.insert(0, HERE)
 import evaluate  # noqa: E402
 from srp_model import metrics, samsr  # noqa: E402
 
-ABLATIONS = [("semantic noise + L_SC", "abl-semantic-sc", True),
-             ("semantic noise, no L_SC", "abl-semantic-nosc", True),
-             ("plain Gaussian noise (SinSR-style, W = 0) + L_SC", "abl-gaussian-sc", False)]
+ABLATION_SETS = {
+    "x4-600": (4, [("semantic noise + L_SC", "abl-semantic-sc", "semantic"),
+                   ("semantic noise, no L_SC", "abl-semantic-nosc", "semantic"),
+                   ("plain Gaussian noise (SinSR-style, W = 0) + L_SC", "abl-gaussian-sc", "gaussian")]),
+    "x2": (2, [("semantic noise + L_SC (srp)", "abl-x2-semantic-sc", "semantic"),
+               ("semantic noise, no L_SC", "abl-x2-semantic-nosc", "semantic"),
+               ("plain Gaussian noise (SinSR-style, W = 0) + L_SC", "abl-x2-gaussian-sc", "gaussian"),
+               ("masks at training time only (SAM-DiffSR-style) + L_SC", "abl-x2-structure-sc", "structure"),
+               ("no noise, no masks + L_SC", "abl-x2-none-sc", "none")]),
+}
 FLICKER_PHOTO = "sheep"
 FLICKER_FRAMES = 12
 
@@ -48,20 +58,25 @@ def main() -> None:
     parser.add_argument("--runs", default=os.path.join(HERE, "runs"))
     parser.add_argument("--shipped", default=os.path.join(HERE, "weights", "samsr-fast-x4.pt"))
     parser.add_argument("--devval", default=os.path.join(HERE, "data", "devval"))
+    parser.add_argument("--set", default="x2", choices=sorted(ABLATION_SETS))
+    parser.add_argument("--no-flicker", action="store_true", help="only the training ablations")
     args = parser.parse_args()
     torch.set_num_threads(2)
+    evaluate.SCALE, ablations = ABLATION_SETS[args.set]
     photos = evaluate.load_devval(evaluate.fetch_devval(args.devval))
-    print("| training variant (fast, equal budget) | Y-PSNR dB | Y-SSIM |")
+    print(f"| training variant (fast x{evaluate.SCALE}, equal budget) | Y-PSNR dB | Y-SSIM |")
     print("|---|---:|---:|")
     print("| bicubic (PIL) | %.2f | %.4f |" % evaluate.score(evaluate.pil_bicubic, photos))
-    for label, run, semantic in ABLATIONS:
+    for label, run, noise_mode in ablations:
         weights = os.path.join(args.runs, run, "weights.pt")
         if not os.path.isfile(weights):
             print(f"| {label} | not trained ({weights} missing) | |")
             continue
         model = evaluate.load_samsr(weights, "fast")
-        print("| %s | %.2f | %.4f |" % ((label,) + evaluate.score(evaluate.samsr_upscaler(model, semantic), photos)),
-              flush=True)
+        print("| %s | %.2f | %.4f |" % ((label,) + evaluate.score(evaluate.samsr_upscaler(model, noise_mode),
+                                                                   photos)), flush=True)
+    if args.no_flicker or evaluate.SCALE != 4:
+        return
 
     model = evaluate.load_samsr(args.shipped, "fast")
     name, _, lr, masks = next(p for p in photos if p[0] == FLICKER_PHOTO)

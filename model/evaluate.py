@@ -78,14 +78,17 @@ def pil_bicubic(lr: torch.Tensor, _masks: np.ndarray) -> torch.Tensor:
     return to_tensor(np.asarray(img, dtype=np.float32) / 255.0)
 
 
-def samsr_upscaler(model: archs.SamsrSR, semantic: bool = True) -> Upscaler:
-    """Inference as sr-worker runs it: W and eps' from the frame's masks, noise seeded (fixed per shot)."""
+def samsr_upscaler(model: archs.SamsrSR, noise_mode: str = "semantic") -> Upscaler:
+    """Inference as sr-worker runs it: W and eps' from the frame's masks, noise seeded (fixed per shot). The
+    other noise modes of model/train.py infer without masks: plain noise (gaussian, structure) or none."""
     def run(lr: torch.Tensor, masks: np.ndarray) -> torch.Tensor:
         m = torch.from_numpy(masks.astype(np.float32))[None]
-        if not semantic:
+        if noise_mode != "semantic":
             m = m[:, :0]
         gen = torch.Generator().manual_seed(NOISE_SEED)
         noise = samsr.sam_noise_drawn(m, 3 * SCALE * SCALE, gen)
+        if noise_mode == "none":
+            noise = torch.zeros_like(noise)
         with torch.no_grad():
             return model(lr, samsr.weight_map(m), noise)
     return run

@@ -10,7 +10,7 @@ export.py --weights takes). Every source of randomness is seeded from the config
 twice. Results are bit-identical for the same config, thread count and torch build.
 
 One training step (SAMSR's single-step procedure, samsr.md 1-2): draw a crop, its degraded LR frame and its masks;
-draw eps' (semantic: the SAM-noise distribution for these masks; gaussian: SinSR's plain noise, W = 0); the
+draw eps' in the config's noise mode (NOISE_MODES: semantic is the SAM-noise distribution for these masks); the
 model forms x_T = y + kappa_new sqrt(eta_T_new) eps' and predicts x0 in one call; loss = L_gt + lambda L_SC.
 There is no teacher to distil from (no pretrained diffusion model can be had here), so L_distill and L_inverse
 are replaced by L_gt against the ground truth.
@@ -39,6 +39,10 @@ DEFAULTS = {
     "first_schedule": None,
 }
 MONITOR_SEED = 12345
+# semantic: SAMSR's SAM-noise and W (srp's default); gaussian: SinSR's plain noise, W = 0; structure: SAM-DiffSR,
+# masks only at training time (noise mean shifted by their structure encoding; W = 0 and plain noise at inference);
+# none: no noise and W = 0, a plain residual network on the bicubic input.
+NOISE_MODES = ("semantic", "gaussian", "structure", "none")
 
 
 def load_config(path: str) -> dict:
@@ -47,8 +51,8 @@ def load_config(path: str) -> dict:
     unknown = set(cfg) - set(DEFAULTS) - {"name", "description"}
     if unknown:
         raise ValueError(f"{path}: unknown keys {sorted(unknown)}; known: {sorted(DEFAULTS)}")
-    if cfg.get("noise", "semantic") not in ("semantic", "gaussian"):
-        raise ValueError(f"{path}: noise must be semantic or gaussian")
+    if cfg.get("noise", "semantic") not in NOISE_MODES:
+        raise ValueError(f"{path}: noise must be one of {', '.join(NOISE_MODES)}")
     out = dict(DEFAULTS)
     out.update(cfg)
     out.setdefault("name", os.path.splitext(os.path.basename(path))[0])
@@ -67,10 +71,16 @@ def learning_rate(cfg: dict, step: int) -> float:
     return cfg["lr_min"] + 0.5 * (cfg["lr"] - cfg["lr_min"]) * (1 + math.cos(math.pi * min(1.0, t)))
 
 
-def draw_noise(cfg: dict, batch: trainset.Batch, channels: int, gen: torch.Generator):
-    """(eps', W) as the model sees them in this run's noise mode."""
-    if cfg["noise"] == "gaussian":
-        return trainset.gaussian_noise(batch.count, channels, gen), torch.zeros_like(batch.weight)
+def draw_noise(cfg: dict, batch: trainset.Batch, channels: int, gen: torch.Generator, training: bool = True):
+    """(eps', W) as the model sees them in this run's noise mode, at training time or as inference feeds it."""
+    mode = cfg["noise"]
+    no_weight = torch.zeros_like(batch.weight)
+    if mode == "none":
+        return torch.zeros([batch.lr.shape[0], channels, *batch.lr.shape[2:]]), no_weight
+    if mode == "structure" and training:
+        return trainset.structure_modulated_noise(batch.masks, channels, gen), no_weight
+    if mode in ("gaussian", "structure"):
+        return trainset.gaussian_noise(batch.count, channels, gen), no_weight
     return trainset.semantic_noise(batch.count, channels, gen), batch.weight
 
 
@@ -166,7 +176,7 @@ def main() -> None:
 def monitor_psnr(model: archs.SamsrSR, batch: trainset.Batch, cfg: dict, channels: int):
     """Mean Y-PSNR of the model and of bicubic on the fixed monitoring crops (clean bicubic LR, fixed noise)."""
     gen = torch.Generator().manual_seed(MONITOR_SEED)
-    eps, weight = draw_noise(cfg, batch, channels, gen)
+    eps, weight = draw_noise(cfg, batch, channels, gen, training=False)
     with torch.no_grad():
         sr = model(batch.lr, weight, eps)
         bic = space.bicubic_up(batch.lr, cfg["scale"]).clamp(0.0, 1.0)

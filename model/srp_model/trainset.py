@@ -126,6 +126,39 @@ def semantic_noise(count: Tensor, channels: int, generator: torch.Generator) -> 
     return samsr.standardise(z)
 
 
+def rope_map(h: int, w: int) -> Tensor:
+    """SAM-DiffSR's position map: rotary position embedding of an all-ones [h, w] tensor, the width taken as the
+    sequence and the height as the embedding. Row 2k at column p is cos(p t_k) - sin(p t_k), row 2k+1 is
+    sin(p t_k) + cos(p t_k), with t_k = 10000^(-2k/h): every position gets its own value in [-sqrt 2, sqrt 2]."""
+    k = torch.arange(h, dtype=torch.float64) // 2
+    theta = 10000.0 ** (-2.0 * k / h)
+    angle = torch.arange(w, dtype=torch.float64)[None, :] * theta[:, None]
+    even = (torch.arange(h) % 2 == 0)[:, None]
+    return torch.where(even, angle.cos() - angle.sin(), angle.sin() + angle.cos()).float()
+
+
+def structure_encoding(masks: Tensor) -> Tensor:
+    """SAM-DiffSR's structural position encoding E [N,1,p,p] of each crop's masks [N,M,p,p]: every mask gets the
+    mean of the position map over its pixels. srp's masks overlap, so a pixel takes the mean of its masks' values
+    (0 where none covers it). A crop with at most one mask carries no structure and gets all zeros, which the
+    paper found better than its single value."""
+    n, _, h, w = masks.shape
+    area = masks.sum(dim=(2, 3))                                     # [N,M]
+    value = (masks * rope_map(h, w)).sum(dim=(2, 3)) / area.clamp(min=1.0)
+    covered = masks.sum(dim=1, keepdim=True)                         # [N,1,p,p]
+    e = (masks * value[:, :, None, None]).sum(dim=1, keepdim=True) / covered.clamp(min=1.0)
+    informative = ((area > 0).sum(dim=1) > 1).float()[:, None, None, None]
+    return e * informative
+
+
+def structure_modulated_noise(masks: Tensor, channels: int, generator: torch.Generator) -> Tensor:
+    """Training noise of the SAM-DiffSR variant: plain standardised Gaussian noise with its mean shifted by the
+    structure encoding of the masks, the same shift in every channel. Inference draws plain noise, no masks."""
+    n, _, h, w = masks.shape
+    z = samsr.standardise(torch.randn([n, channels, h, w], generator=generator))
+    return z + structure_encoding(masks)
+
+
 def gaussian_noise(count: Tensor, channels: int, generator: torch.Generator) -> Tensor:
     """Plain standardised Gaussian noise (SinSR-style, the ablation without masks)."""
     n, _, h, w = count.shape

@@ -70,6 +70,52 @@ class SemanticConsistencyLossTest(unittest.TestCase):
         self.assertAlmostEqual(parts.mean().item(), full.item(), places=6)
 
 
+class StructureEncodingTest(unittest.TestCase):
+    """SAM-DiffSR's structural position encoding and the training noise it modulates."""
+
+    def test_rope_map_gives_distinct_positions(self):
+        m = trainset.rope_map(8, 16)
+        self.assertEqual(tuple(m.shape), (8, 16))
+        self.assertTrue(torch.all(m.abs() <= math.sqrt(2) + 1e-6))
+        self.assertEqual(len({tuple(col.tolist()) for col in m.T}), 16)
+        self.assertAlmostEqual(float(m[0, 0]), 1.0, places=6)  # cos 0 - sin 0
+
+    def test_each_area_gets_the_mean_of_the_map_over_it(self):
+        masks = torch.zeros([1, 2, 8, 8])
+        masks[0, 0, :, :3] = 1
+        masks[0, 1, :, 3:] = 1
+        e = trainset.structure_encoding(masks)[0, 0]
+        rope = trainset.rope_map(8, 8)
+        self.assertTrue(torch.allclose(e[:, :3], rope[:, :3].mean().expand(8, 3), atol=1e-6))
+        self.assertTrue(torch.allclose(e[:, 3:], rope[:, 3:].mean().expand(8, 5), atol=1e-6))
+        self.assertNotAlmostEqual(float(e[0, 0]), float(e[0, 7]), places=3)
+
+    def test_overlaps_average_and_uncovered_pixels_are_zero(self):
+        masks = torch.zeros([1, 2, 4, 4])
+        masks[0, 0, :2, :] = 1
+        masks[0, 1, :3, :] = 1
+        e = trainset.structure_encoding(masks)[0, 0]
+        rope = trainset.rope_map(4, 4)
+        v0, v1 = rope[:2].mean(), rope[:3].mean()
+        self.assertAlmostEqual(float(e[0, 0]), float((v0 + v1) / 2), places=5)
+        self.assertAlmostEqual(float(e[2, 0]), float(v1), places=5)
+        self.assertEqual(float(e[3].abs().sum()), 0.0)
+
+    def test_a_crop_with_one_area_carries_no_structure(self):
+        masks = torch.zeros([2, 3, 4, 4])
+        masks[0, 0] = 1
+        self.assertEqual(float(trainset.structure_encoding(masks).abs().sum()), 0.0)
+
+    def test_noise_mean_follows_the_encoding(self):
+        masks = torch.zeros([1, 2, 16, 16])
+        masks[0, 0, :, :8] = 1
+        masks[0, 1, :, 8:] = 1
+        gen = torch.Generator().manual_seed(3)
+        draws = torch.stack([trainset.structure_modulated_noise(masks, 12, gen) for _ in range(200)])
+        mean = draws.mean(dim=(0, 2))[0]  # over draws and channels
+        self.assertTrue(torch.allclose(mean, trainset.structure_encoding(masks)[0, 0], atol=0.08))
+
+
 class MetricsTest(unittest.TestCase):
     def test_y_psnr_hand_computed(self):
         # a grey step of 1/255 in R only: Y differs by 65.481/255 everywhere -> PSNR = 20 log10(255 / 0.25679)
@@ -106,6 +152,53 @@ class TrainSetTest(unittest.TestCase):
         self.assertLess((a.lr - hr_avg).abs().mean().item(), 0.15)
         # masks and W travel with the crop: W is zero exactly where no mask is present
         self.assertTrue(torch.equal(a.weight > 0, a.masks.sum(1, keepdim=True) > 0))
+
+
+class NoiseModesTest(unittest.TestCase):
+    """What train.draw_noise feeds the model in each ablation mode, at training time and as inference does."""
+
+    @classmethod
+    def setUpClass(cls):
+        import importlib
+        import os
+        import sys
+        sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        cls.train = importlib.import_module("train")
+        masks = torch.zeros([2, 2, 8, 8])
+        masks[:, 0, :, :4] = 1
+        masks[:, 1, :, 4:] = 1
+        count = masks.sum(1, keepdim=True) + (masks.sum(1, keepdim=True) == 0)
+        cls.batch = trainset.Batch(torch.rand([2, 3, 8, 8]), torch.rand([2, 3, 32, 32]),
+                                   torch.full([2, 1, 8, 8], 0.5), count, masks)
+
+    def draw(self, mode, training):
+        return self.train.draw_noise({"noise": mode}, self.batch, 48, torch.Generator().manual_seed(1), training)
+
+    def test_semantic_feeds_w_both_times(self):
+        for training in (True, False):
+            eps, w = self.draw("semantic", training)
+            self.assertEqual(float(w.mean()), 0.5)
+            self.assertEqual(tuple(eps.shape), (2, 48, 8, 8))
+
+    def test_structure_shifts_the_mean_only_in_training(self):
+        eps_train, w_train = self.draw("structure", True)
+        eps_infer, w_infer = self.draw("structure", False)
+        self.assertEqual(float(w_train.abs().sum() + w_infer.abs().sum()), 0.0)
+        shift = trainset.structure_encoding(self.batch.masks)
+        self.assertTrue(torch.allclose(eps_train - shift, eps_infer, atol=1e-6))  # same draw, mean shifted
+        self.assertGreater(float(shift.abs().mean()), 0.05)
+
+    def test_none_is_zero_noise_and_zero_w(self):
+        eps, w = self.draw("none", True)
+        self.assertEqual(float(eps.abs().sum() + w.abs().sum()), 0.0)
+
+    def test_unknown_mode_is_refused(self):
+        import json
+        import tempfile
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump({"noise": "uniform"}, f)
+        with self.assertRaisesRegex(ValueError, "noise must be one of"):
+            self.train.load_config(f.name)
 
 
 if __name__ == "__main__":
