@@ -1,8 +1,12 @@
 #!/usr/bin/python3
 """Temporal stability of srp's models on static-camera footage: flicker and tOF, per-shot against per-frame noise.
 
-    /usr/bin/python3 model/temporal.py CLIP [--frames 60] [--start 0] [--scale 4] [--sensor-noise 0]
-                                             [--models NAME=WEIGHTS[:size] ...] [--out FILE.md]
+    /usr/bin/python3 model/temporal.py [CLIP] [--frames 60] [--start 0] [--scale 4] [--sensor-noise 0]
+                                               [--models NAME=WEIGHTS[:size] ...] [--out FILE.md]
+
+Without CLIP it measures the default footage: a tripod shot of a school physics lab, 320x240, 300 frames from a
+high-speed camera (a ball thrown and bouncing in front of a still background), from Debian's python3-mecavideo
+(CC-BY-SA 3.0, Benoit Markey), fetched once into model/data/footage/. It is evaluation footage, never trained on.
 
 Protocol:
 - The clip's frames, cropped to a multiple of the scale, are the reference (ground truth). LR = PIL bicubic
@@ -20,6 +24,7 @@ Protocol:
 """
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -38,8 +43,26 @@ import export  # noqa: E402
 from srp_model import metrics, samsr, trainset  # noqa: E402
 
 STATIC_STD = 1.5
+FOOTAGE_PACKAGE = "python3-mecavideo"
+FOOTAGE_PATH = "usr/share/pymecavideo/data/video/balle1-vp9.avi"
 NOISE_SEED = 2024
 FrameUpscaler = Callable[[torch.Tensor, int], torch.Tensor]  # (lr [1,3,h,w], frame index) -> hr [1,3,H,W]
+
+
+def default_footage(root: str) -> str:
+    """The default clip, fetched from its Debian package on first use, with the package's copyright file."""
+    clip = os.path.join(root, os.path.basename(FOOTAGE_PATH))
+    if not os.path.isfile(clip):
+        sys.path.insert(0, os.path.join(HERE, "data"))
+        import prepare  # noqa: E402
+        os.makedirs(root, exist_ok=True)
+        with tempfile.TemporaryDirectory() as scratch:
+            pkg, version = prepare.fetch_package(FOOTAGE_PACKAGE, scratch)
+            shutil.copy(os.path.join(pkg, "usr/share/doc", FOOTAGE_PACKAGE, "copyright"),
+                        os.path.join(root, f"{FOOTAGE_PACKAGE}_{version}.copyright"))
+            shutil.copy(os.path.join(pkg, FOOTAGE_PATH), clip + ".part")
+        os.replace(clip + ".part", clip)
+    return clip
 
 
 def read_frames(clip: str, start: int, count: int, scale: int) -> List[np.ndarray]:
@@ -135,7 +158,7 @@ def y_psnr(lumas: List[np.ndarray], ref: List[np.ndarray]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("clip")
+    parser.add_argument("clip", nargs="?", help="default: the python3-mecavideo tripod shot (see above)")
     parser.add_argument("--frames", type=int, default=60)
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--scale", type=int, default=4, choices=(2, 4))
@@ -147,6 +170,8 @@ def main() -> None:
     torch.set_num_threads(2)
     specs = args.models or [f"fast-x{args.scale}=" + os.path.join(HERE, "weights", f"samsr-fast-x{args.scale}.pt")]
 
+    if args.clip is None:
+        args.clip = default_footage(os.path.join(HERE, "data", "footage"))
     ref_rgb = read_frames(args.clip, args.start, args.frames, args.scale)
     lrs = low_res(ref_rgb, args.scale, args.sensor_noise)
     masks = shot_masks(lrs[0])
