@@ -1,11 +1,7 @@
 package dev.srp.contract;
 
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Binary serde for {@link FrameMessage}, wire versions 1, 2 and 3 (big-endian):
@@ -22,7 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * is byte for byte what older builds wrote and read. Deserialising reads any codec and all three versions;
  * serialising uses the codec this serde was built with.
  */
-public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMessage>, Deserializer<FrameMessage> {
+public final class FrameSerde extends WireSerde<FrameMessage> {
     static final byte[] MAGIC = {'S', 'R', 'F'};
     static final int VERSION = 1;
     /** Adds upscaleBy after frameCount. */
@@ -36,6 +32,7 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
     private final PayloadCodec codec;
 
     public FrameSerde(PayloadCodec codec) {
+        super(MAGIC, "frame");
         this.codec = codec;
     }
 
@@ -45,10 +42,7 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
     }
 
     @Override
-    public byte[] serialize(String topic, FrameMessage m) {
-        if (m == null) {
-            return null;
-        }
+    protected byte[] write(FrameMessage m) {
         byte[] id = m.streamId().getBytes(StandardCharsets.UTF_8);
         if (id.length > MAX_STREAM_ID_BYTES) {
             throw new IllegalArgumentException("streamId longer than " + MAX_STREAM_ID_BYTES + " bytes");
@@ -58,9 +52,8 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
         boolean displayBlock = !display.equals(DisplayInfo.NONE);
         boolean upscaleLater = displayBlock || m.upscaleBy() != 1;
         int version = displayBlock ? VERSION_DISPLAY : upscaleLater ? VERSION_UPSCALE_BY : VERSION;
-        ByteBuffer b = ByteBuffer.allocate(3 + 1 + 1 + 2 + id.length + 8 + 8 + 4 + 4 + 4 + 4 + 1 + 8 + 8
-                + (upscaleLater ? 1 : 0) + (displayBlock ? DISPLAY_BLOCK_BYTES : 0) + 1 + 4 + payload.length);
-        b.put(MAGIC).put((byte) version).put((byte) m.kind().ordinal());
+        ByteBuffer b = header(2 + id.length + 8 + 8 + 4 + 4 + 4 + 4 + 1 + 8 + 8 + (upscaleLater ? 1 : 0)
+                + (displayBlock ? DISPLAY_BLOCK_BYTES : 0) + 1 + 4 + payload.length, version, m.kind());
         b.putShort((short) id.length).put(id);
         b.putLong(m.frameIndex()).putLong(m.ptsMicros());
         b.putInt(m.frameRate().numerator()).putInt(m.frameRate().denominator());
@@ -81,64 +74,37 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
     }
 
     @Override
-    public FrameMessage deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
+    protected FrameMessage read(ByteBuffer b, int version) {
+        if (version != VERSION && version != VERSION_UPSCALE_BY && version != VERSION_DISPLAY) {
+            throw new MalformedMessageException("unsupported frame message version " + version
+                    + " (this build reads versions " + VERSION + " to " + VERSION_DISPLAY + ")");
         }
-        try {
-            ByteBuffer b = ByteBuffer.wrap(data);
-            for (byte expected : MAGIC) {
-                if (b.get() != expected) {
-                    throw new MalformedMessageException("not an srp frame message (bad magic)");
-                }
-            }
-            int version = b.get() & 0xff;
-            if (version != VERSION && version != VERSION_UPSCALE_BY && version != VERSION_DISPLAY) {
-                throw new MalformedMessageException("unsupported frame message version " + version
-                        + " (this build reads versions " + VERSION + " to " + VERSION_DISPLAY + ")");
-            }
-            int kindCode = b.get() & 0xff;
-            if (kindCode >= FrameMessage.Kind.values().length) {
-                throw new MalformedMessageException("unknown frame message kind " + kindCode);
-            }
-            FrameMessage.Kind kind = FrameMessage.Kind.values()[kindCode];
-            int idLength = b.getShort() & 0xffff;
-            if (idLength > MAX_STREAM_ID_BYTES) {
-                throw new MalformedMessageException("streamId length " + idLength + " exceeds " + MAX_STREAM_ID_BYTES);
-            }
-            byte[] id = new byte[idLength];
-            b.get(id);
-            long frameIndex = b.getLong();
-            long pts = b.getLong();
-            int num = b.getInt();
-            int den = b.getInt();
-            int width = b.getInt();
-            int height = b.getInt();
-            PixelFormat pixelFormat = PixelFormat.ofCode(b.get() & 0xff);
-            long shotId = b.getLong();
-            long frameCount = b.getLong();
-            int upscaleBy = version >= VERSION_UPSCALE_BY ? b.get() & 0xff : 1;
-            DisplayInfo display = version >= VERSION_DISPLAY ? new DisplayInfo(b.getShort(), b.getInt(), b.getInt(),
-                    b.get() & 0xff, b.get() & 0xff, b.get() & 0xff, (b.get() & FLAG_VARIABLE_FRAME_RATE) != 0)
-                    : DisplayInfo.NONE;
-            PayloadCodec payloadCodec = PayloadCodec.ofCode(b.get() & 0xff);
-            int payloadLength = b.getInt();
-            if (payloadLength < 0 || payloadLength != b.remaining()) {
-                throw new MalformedMessageException("payload length " + payloadLength + " but " + b.remaining()
-                        + " bytes follow");
-            }
-            byte[] payload = new byte[payloadLength];
-            b.get(payload);
-            int expected = kind == FrameMessage.Kind.FRAME ? checkedFrameBytes(pixelFormat, width, height) : 0;
-            byte[] pixels = payloadCodec.decode(payload, pixelFormat.bytesPerPixel(), expected);
-            return new FrameMessage(kind, new String(id, StandardCharsets.UTF_8), frameIndex, pts,
-                    new FrameRate(num, den), width, height, pixelFormat, shotId, frameCount, upscaleBy, pixels,
-                    display);
-        } catch (BufferUnderflowException e) {
-            throw new MalformedMessageException("frame message truncated (" + data.length + " bytes)", e);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedMessageException("frame message invalid: " + e.getMessage(), e);
+        FrameMessage.Kind kind = readKind(b, FrameMessage.Kind.values());
+        int idLength = b.getShort() & 0xffff;
+        if (idLength > MAX_STREAM_ID_BYTES) {
+            throw new MalformedMessageException("streamId length " + idLength + " exceeds " + MAX_STREAM_ID_BYTES);
         }
+        byte[] id = new byte[idLength];
+        b.get(id);
+        long frameIndex = b.getLong();
+        long pts = b.getLong();
+        int num = b.getInt();
+        int den = b.getInt();
+        int width = b.getInt();
+        int height = b.getInt();
+        PixelFormat pixelFormat = PixelFormat.ofCode(b.get() & 0xff);
+        long shotId = b.getLong();
+        long frameCount = b.getLong();
+        int upscaleBy = version >= VERSION_UPSCALE_BY ? b.get() & 0xff : 1;
+        DisplayInfo display = version >= VERSION_DISPLAY ? new DisplayInfo(b.getShort(), b.getInt(), b.getInt(),
+                b.get() & 0xff, b.get() & 0xff, b.get() & 0xff, (b.get() & FLAG_VARIABLE_FRAME_RATE) != 0)
+                : DisplayInfo.NONE;
+        PayloadCodec payloadCodec = PayloadCodec.ofCode(b.get() & 0xff);
+        byte[] payload = readTail(b, "payload");
+        int expected = kind == FrameMessage.Kind.FRAME ? checkedFrameBytes(pixelFormat, width, height) : 0;
+        byte[] pixels = payloadCodec.decode(payload, pixelFormat.bytesPerPixel(), expected);
+        return new FrameMessage(kind, new String(id, StandardCharsets.UTF_8), frameIndex, pts,
+                new FrameRate(num, den), width, height, pixelFormat, shotId, frameCount, upscaleBy, pixels, display);
     }
 
     private static int checkedFrameBytes(PixelFormat format, int width, int height) {
@@ -146,25 +112,5 @@ public final class FrameSerde implements Serde<FrameMessage>, Serializer<FrameMe
             throw new MalformedMessageException("impossible frame size " + width + "x" + height);
         }
         return format.frameBytes(width, height);
-    }
-
-    @Override
-    public Serializer<FrameMessage> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<FrameMessage> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
-        // configured by its constructor
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

@@ -25,4 +25,24 @@ public record Topics(String framesLr, String framesHr, String audio, String dead
     public static Topics defaults() {
         return withPrefix(DEFAULT_PREFIX);
     }
+
+    /** The source frames, written with the codec chosen for every topic ({@link FrameSerde#defaultCodec()}). */
+    public Topic<FrameMessage> lrFrames() {
+        return new Topic<>(framesLr, FrameSerde.defaultCodec());
+    }
+
+    /** The upscaled frames as egress reads them (any payload codec reads). */
+    public Topic<FrameMessage> hrFrames() {
+        return new Topic<>(framesHr, FrameSerde.defaultCodec());
+    }
+
+    /** The upscaled frames as a worker writes them, packed with {@code codec} (docs/payload-encoding.md). */
+    public Topic<FrameMessage> hrFrames(PayloadCodec codec) {
+        return new Topic<>(framesHr, new FrameSerde(codec));
+    }
+
+    /** The source audio. */
+    public Topic<AudioChunk> audioChunks() {
+        return new Topic<>(audio, new AudioChunkSerde());
+    }
 }

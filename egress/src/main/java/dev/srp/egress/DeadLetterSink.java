@@ -4,7 +4,6 @@ import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -28,14 +27,12 @@ final class DeadLetterSink implements AutoCloseable {
     private final List<Future<RecordMetadata>> pending = new ArrayList<>();
 
     DeadLetterSink(EgressConfig egress, EgressMetrics metrics) {
-        Map<String, Object> config = new HashMap<>(egress.limits().producerConfig());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, egress.bootstrapServers());
-        egress.security().applyTo(config);
+        Map<String, Object> config = egress.kafka().producerConfig();
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "srp-egress-deadletter");
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        this.topic = egress.topics().deadLetter();
+        this.topic = egress.kafka().topics().deadLetter();
         this.metrics = metrics;
     }
 

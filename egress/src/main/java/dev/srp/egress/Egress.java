@@ -1,7 +1,6 @@
 package dev.srp.egress;
 
 import dev.srp.contract.SrpException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,7 +42,7 @@ public final class Egress implements AutoCloseable {
             consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
             deadLetters = new DeadLetterSink(config, metrics);
         } catch (KafkaException e) {
-            throw new SrpException("cannot start the egress Kafka clients for " + config.bootstrapServers() + ": "
+            throw new SrpException("cannot start the egress Kafka clients for " + config.kafka().bootstrapServers() + ": "
                     + e.getMessage(), "check the bootstrap servers setting", e);
         }
         loop = new EgressLoop(config, metrics, listener, consumer, deadLetters);
@@ -52,9 +51,7 @@ public final class Egress implements AutoCloseable {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> c = new HashMap<>(config.limits().consumerConfig());
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        config.security().applyTo(c);
+        Map<String, Object> c = config.kafka().consumerConfig();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

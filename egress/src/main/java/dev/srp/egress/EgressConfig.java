@@ -1,9 +1,7 @@
 package dev.srp.egress;
 
-import dev.srp.contract.KafkaSecurity;
-import dev.srp.contract.MessageLimits;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.SrpException;
-import dev.srp.contract.Topics;
 import dev.srp.media.UrlCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +12,8 @@ import java.util.Objects;
 /**
  * Egress settings, checked when built so a bad output path fails before any frame is consumed.
  *
- * @param bootstrapServers Kafka bootstrap servers
+ * @param kafka            bootstrap servers, topics, size limits and TLS/SASL settings of egress's Kafka clients
  * @param groupId          consumer group; its committed offsets decide what a restarted egress re-reads
- * @param topics           topic names
- * @param limits           Kafka size limits shared by every service
  * @param outputTemplate   output path or push URL; {@value #STREAM_PLACEHOLDER} is replaced by the stream id, so one
  *                         egress can serve many streams. The extension picks the container: .mp4, .mkv, .mov or
  *                         .m3u8 (HLS); an rtmp://, rtmps:// or rtsp:// URL pushes the live stream to that server
@@ -28,21 +24,18 @@ import java.util.Objects;
  * @param spillDir         directory for spilled frames; created if missing
  * @param hlsWindow        HLS output only: segments the playlist keeps, older ones deleted (a rolling live
  *                         window for an endless feed); 0 keeps every segment
- * @param security         TLS/SASL settings for egress's Kafka clients
  * @param liveGapTimeout   live outputs only (HLS, push): how long a missing frame is waited for before the stream
  *                         goes on without it; longer than a worker failover (about 50 s), so a crash loses nothing
  */
-public record EgressConfig(String bootstrapServers, String groupId, Topics topics, MessageLimits limits,
-                           String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
-                           Path spillDir, int hlsWindow, KafkaSecurity security, Duration liveGapTimeout) {
+public record EgressConfig(KafkaConnection kafka, String groupId, String outputTemplate, VideoCodec codec, int crf,
+                           String preset, long maxBufferedBytes, Path spillDir, int hlsWindow,
+                           Duration liveGapTimeout) {
     public static final String STREAM_PLACEHOLDER = "{stream}";
     public static final Duration DEFAULT_LIVE_GAP_TIMEOUT = Duration.ofSeconds(60);
 
     public EgressConfig {
-        requireText(bootstrapServers, "bootstrapServers", "pass the Kafka bootstrap servers, e.g. localhost:9092");
+        Objects.requireNonNull(kafka, "kafka");
         requireText(groupId, "groupId", "pass a consumer group id, e.g. srp-egress");
-        Objects.requireNonNull(topics, "topics");
-        Objects.requireNonNull(limits, "limits");
         requireText(outputTemplate, "outputTemplate", "pass an output path such as out/{stream}.mp4");
         if (codec == null) {
             throw new SrpException("egress config: codec is missing", "choose one of H264, H265, FFV1");
@@ -58,7 +51,6 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
             throw new SrpException("egress config: maxBufferedBytes " + maxBufferedBytes + " must be positive",
                     "allow e.g. 268435456 (256 MiB) of out-of-order frames in memory");
         }
-        Objects.requireNonNull(security, "security");
         if (liveGapTimeout == null || liveGapTimeout.isNegative() || liveGapTimeout.isZero()) {
             throw new SrpException("egress config: liveGapTimeout " + liveGapTimeout + " is not positive",
                     "wait e.g. PT60S for a missing frame of a live stream before going on without it");
@@ -89,32 +81,23 @@ public record EgressConfig(String bootstrapServers, String groupId, Topics topic
         checkWritableDirectory(spillDir, "spill directory");
     }
 
-    /** Without Kafka security settings. */
-    public EgressConfig(String bootstrapServers, String groupId, Topics topics, MessageLimits limits,
-                        String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
-                        Path spillDir, int hlsWindow) {
-        this(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset, maxBufferedBytes,
-                spillDir, hlsWindow, KafkaSecurity.NONE, DEFAULT_LIVE_GAP_TIMEOUT);
-    }
-
-    /** This configuration with Kafka TLS/SASL settings. */
-    public EgressConfig withSecurity(KafkaSecurity newSecurity) {
-        return new EgressConfig(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset,
-                maxBufferedBytes, spillDir, hlsWindow, newSecurity, liveGapTimeout);
+    /** With the default wait for a live stream's missing frame ({@link #DEFAULT_LIVE_GAP_TIMEOUT}). */
+    public EgressConfig(KafkaConnection kafka, String groupId, String outputTemplate, VideoCodec codec, int crf,
+                        String preset, long maxBufferedBytes, Path spillDir, int hlsWindow) {
+        this(kafka, groupId, outputTemplate, codec, crf, preset, maxBufferedBytes, spillDir, hlsWindow,
+                DEFAULT_LIVE_GAP_TIMEOUT);
     }
 
     /** This configuration waiting {@code timeout} for a live stream's missing frame. */
     public EgressConfig withLiveGapTimeout(Duration timeout) {
-        return new EgressConfig(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset,
-                maxBufferedBytes, spillDir, hlsWindow, security, timeout);
+        return new EgressConfig(kafka, groupId, outputTemplate, codec, crf, preset, maxBufferedBytes, spillDir,
+                hlsWindow, timeout);
     }
 
     /** Every HLS segment kept ({@code hlsWindow} 0). */
-    public EgressConfig(String bootstrapServers, String groupId, Topics topics, MessageLimits limits,
-                        String outputTemplate, VideoCodec codec, int crf, String preset, long maxBufferedBytes,
-                        Path spillDir) {
-        this(bootstrapServers, groupId, topics, limits, outputTemplate, codec, crf, preset, maxBufferedBytes,
-                spillDir, 0);
+    public EgressConfig(KafkaConnection kafka, String groupId, String outputTemplate, VideoCodec codec, int crf,
+                        String preset, long maxBufferedBytes, Path spillDir) {
+        this(kafka, groupId, outputTemplate, codec, crf, preset, maxBufferedBytes, spillDir, 0);
     }
 
     /**

@@ -1,12 +1,11 @@
 package dev.srp.egress;
 
 import dev.srp.contract.AudioChunk;
-import dev.srp.contract.AudioChunkSerde;
 import dev.srp.contract.ConsumerLag;
 import dev.srp.contract.FrameMessage;
-import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MalformedMessageException;
 import dev.srp.contract.SrpException;
+import dev.srp.contract.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,8 +37,8 @@ final class EgressLoop implements Runnable {
     private final EgressListener listener;
     private final Consumer<String, byte[]> consumer;
     private final DeadLetterSink deadLetters;
-    private final FrameSerde frameSerde = FrameSerde.defaultCodec();
-    private final AudioChunkSerde audioSerde = new AudioChunkSerde();
+    private final Topic<FrameMessage> frames;
+    private final Topic<AudioChunk> audio;
     private final BufferBudget budget;
     private final OffsetLedger ledger = new OffsetLedger();
     private final Map<String, StreamAssembly> active = new HashMap<>();
@@ -51,6 +50,8 @@ final class EgressLoop implements Runnable {
     EgressLoop(EgressConfig config, EgressMetrics metrics, EgressListener listener, Consumer<String, byte[]> consumer,
                DeadLetterSink deadLetters) {
         this.config = config;
+        this.frames = config.kafka().topics().hrFrames();
+        this.audio = config.kafka().topics().audioChunks();
         this.metrics = metrics;
         this.listener = listener;
         this.consumer = consumer;
@@ -70,7 +71,8 @@ final class EgressLoop implements Runnable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(config.topics().framesHr(), config.topics().audio()), new Rebalance());
+            consumer.subscribe(List.of(config.kafka().topics().framesHr(), config.kafka().topics().audio()),
+                    new Rebalance());
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     handle(record);
@@ -80,7 +82,8 @@ final class EgressLoop implements Runnable {
                 commit();
                 metrics.reorderBuffer(active.values().stream().mapToLong(StreamAssembly::bufferedFrames).sum(),
                         budget.usedBytes());
-                metrics.consumerLag(ConsumerLag.recordsBehind(consumer.metrics(), config.topics().framesHr()));
+                metrics.consumerLag(ConsumerLag.recordsBehind(consumer.metrics(),
+                        config.kafka().topics().framesHr()));
             }
             deadLetters.flush();
             commit();
@@ -89,7 +92,7 @@ final class EgressLoop implements Runnable {
             running = false;
             LOG.error("egress stopped: {}", e.toString(), e);
             abortAll(e instanceof SrpException s ? s : new SrpException("egress stopped: " + e,
-                    "check the Kafka cluster at " + config.bootstrapServers() + " and restart egress", e));
+                    "check the Kafka cluster at " + config.kafka().bootstrapServers() + " and restart egress", e));
         } finally {
             consumer.close();
             deadLetters.close();
@@ -102,14 +105,14 @@ final class EgressLoop implements Runnable {
             deadLetters.send(record, DeadLetterReason.FOREIGN);
             return;
         }
-        boolean isFrame = record.topic().equals(config.topics().framesHr());
+        boolean isFrame = record.topic().equals(config.kafka().topics().framesHr());
         FrameMessage frame = null;
         AudioChunk chunk = null;
         try {
             if (isFrame) {
-                frame = frameSerde.deserialize(record.topic(), record.value());
+                frame = frames.deserialize(record.value());
             } else {
-                chunk = audioSerde.deserialize(record.topic(), record.value());
+                chunk = audio.deserialize(record.value());
             }
         } catch (MalformedMessageException e) {
             LOG.warn("dead-lettering record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),

@@ -3,8 +3,8 @@ package dev.srp.egress;
 import dev.srp.contract.AudioChunk;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
-import dev.srp.contract.FrameSerde;
 import dev.srp.contract.SrpException;
+import dev.srp.contract.Topic;
 import dev.srp.media.UrlCredentials;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ final class StreamAssembly implements AutoCloseable {
     private final EgressConfig config;
     private final EgressMetrics metrics;
     private final EgressListener listener;
-    private final FrameSerde serde = FrameSerde.defaultCodec();
+    private final Topic<FrameMessage> frames;
     private final ReorderBuffer buffer;
     private final AudioQueue audio = new AudioQueue();
     /** Kafka timestamps of waiting frames: the time ingest published them, for the end-to-end latency. */
@@ -53,6 +53,7 @@ final class StreamAssembly implements AutoCloseable {
         this.streamId = streamId;
         this.output = output;
         this.config = config;
+        this.frames = config.kafka().topics().hrFrames();
         this.metrics = metrics;
         this.listener = listener;
         this.buffer = new ReorderBuffer(config.spillDir(), budget);
@@ -127,7 +128,7 @@ final class StreamAssembly implements AutoCloseable {
                 if (next.isEmpty()) {
                     break;
                 }
-                FrameMessage m = serde.deserialize(null, next.get());
+                FrameMessage m = frames.deserialize(next.get());
                 Long published = publishedAtMillis.remove(m.frameIndex());
                 write(m, published == null ? System.currentTimeMillis() : published);
             }

@@ -8,7 +8,7 @@ import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.PixelFormat;
 import dev.srp.contract.Topics;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.SyntheticClip;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

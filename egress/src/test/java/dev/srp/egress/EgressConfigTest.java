@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
@@ -17,7 +18,8 @@ class EgressConfigTest {
     Path dir;
 
     private EgressConfig config(String template, VideoCodec codec, int crf) {
-        return new EgressConfig("localhost:9092", "g", Topics.defaults(), MessageLimits.defaults(), template, codec,
+        return new EgressConfig(KafkaConnection.to("localhost:9092", Topics.defaults(), MessageLimits.defaults()),
+                "g", template, codec,
                 crf, "veryfast", 1 << 20, dir.resolve("spill"));
     }
 
@@ -26,7 +28,8 @@ class EgressConfigTest {
         EgressConfig c = config(dir + "/{stream}.MOV", VideoCodec.H265, 23);
         assertEquals(Container.MOV, c.container());
         assertEquals(dir.resolve("cam-1.MOV").toString(), c.outputFor("cam-1"));
-        assertEquals(dir.resolve("_._etc_passwd.MOV").toString(), c.outputFor("../etc/passwd"), "ids cannot leave the dir");
+        assertEquals(dir.resolve("_._etc_passwd.MOV").toString(), c.outputFor("../etc/passwd"),
+                "ids cannot leave the dir");
         assertEquals(Container.MKV, config(dir + "/{stream}.mkv", VideoCodec.FFV1, 0).container());
     }
 
@@ -37,8 +40,9 @@ class EgressConfigTest {
         SrpException ext = assertThrows(SrpException.class, () -> config(dir + "/{stream}.avi", VideoCodec.H264, 20));
         assertTrue(ext.getMessage().contains(".avi"), ext.getMessage());
         assertThrows(SrpException.class, () -> config(dir + "/{stream}.mov", VideoCodec.FFV1, 0));
-        assertThrows(SrpException.class, () -> new EgressConfig("localhost:9092", "g", Topics.defaults(),
-                MessageLimits.defaults(), dir + "/{stream}.mp4", VideoCodec.H264, 20, " ", 1 << 20, dir));
+        assertThrows(SrpException.class, () -> new EgressConfig(KafkaConnection.to("localhost:9092",
+                Topics.defaults(), MessageLimits.defaults()), "g", dir + "/{stream}.mp4", VideoCodec.H264, 20, " ",
+                1 << 20, dir));
     }
 
     @Test

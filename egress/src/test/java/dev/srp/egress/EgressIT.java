@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameMessage;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
-import dev.srp.media.FrameIndexPattern;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.FrameIndexPattern;
+import dev.srp.testsupport.KafkaBroker;
+import dev.srp.testsupport.SyntheticClip;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,41 +31,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Egress against a real KRaft broker and real FFmpeg: scrambled, duplicated frames in, exact video out. */
 class EgressIT {
     private static final MessageLimits LIMITS = MessageLimits.defaults();
     private static final SyntheticClip CLIP = new SyntheticClip(160, 96, 25, 40, new int[] {20}, true, true);
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker BROKER = KafkaBroker.withLimits(LIMITS);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start(LIMITS);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    /** A topic set of its own, so each test's egress sees only its own streams. */
-    private static Topics freshTopics() {
-        Topics topics = Topics.withPrefix("it-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-        kafka.createTopics(topics, ClipProducer.PARTITIONS);
-        return topics;
-    }
-
     private EgressConfig config(Topics topics, String template, VideoCodec codec, long maxBufferedBytes) {
-        return new EgressConfig(kafka.bootstrapServers(), "egress-it-" + UUID.randomUUID(), topics, LIMITS,
+        return new EgressConfig(KafkaConnection.to(BROKER.bootstrapServers(), topics, LIMITS),
+                "egress-it-" + UUID.randomUUID(),
                 template, codec, 18, "veryfast", maxBufferedBytes, dir.resolve("spill"));
     }
 
@@ -94,8 +77,8 @@ class EgressIT {
 
     @Test
     void scrambledDuplicatedFramesBecomeAnExactLosslessVideoWithAudio() throws Exception {
-        Topics topics = freshTopics();
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-ffv1");
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "clip-ffv1");
         producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 6, 1), 1, true, List.of());
         long sampleFrames = producer.sendTone();
         CollectorRegistry registry = new CollectorRegistry();
@@ -122,8 +105,8 @@ class EgressIT {
 
     @Test
     void h264InMp4KeepsEveryFrameInOrder() throws Exception {
-        Topics topics = freshTopics();
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-h264");
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "clip-h264");
         producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 3, 2), 2, true, List.of());
         producer.sendTone();
 
@@ -143,8 +126,8 @@ class EgressIT {
 
     @Test
     void h265InMovWithoutAudio() throws Exception {
-        Topics topics = freshTopics();
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-h265");
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "clip-h265");
         producer.sendNoAudio();
         producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 0, 5), 5, true, List.of());
 
@@ -164,9 +147,9 @@ class EgressIT {
      */
     @Test
     void framesLeftToUpscaleAreScaledToTheOutputSize() throws Exception {
-        Topics topics = freshTopics();
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
         SyntheticClip lowRes = new SyntheticClip(120, 72, 25, 12, new int[] {}, false, true);
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, lowRes, "clip-late");
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, lowRes, "clip-late");
         producer.sendNoAudio();
         List<FrameMessage> messages = new ArrayList<>();
         for (int i = 0; i < lowRes.frames(); i++) {
@@ -206,9 +189,9 @@ class EgressIT {
      */
     @Test
     void aFrameCloserThanATickMovesToTheNextTickInsteadOfFailingTheOutput() throws Exception {
-        Topics topics = freshTopics();
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
         SyntheticClip clip = new SyntheticClip(160, 96, 25, 12, new int[] {}, false, true);
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, clip, "clip-early");
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, clip, "clip-early");
         producer.sendNoAudio();
         List<FrameMessage> messages = new ArrayList<>();
         for (int i = 0; i < clip.frames(); i++) {
@@ -240,10 +223,10 @@ class EgressIT {
     void aVariableRateStreamKeepsItsTimestamps() throws Exception {
         long[] pts = {0, 40_000, 52_000, 130_000, 131_200, 131_400, 300_000, 333_333, 366_667, 400_000};
         for (String container : new String[] {"mp4", "mkv", "m3u8"}) {
-            Topics topics = freshTopics();
+            Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
             SyntheticClip clip = new SyntheticClip(160, 96, 25, pts.length, new int[] {}, false, true);
             String stream = "vfr-" + container;
-            ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, clip, stream);
+            ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, clip, stream);
             producer.sendNoAudio();
             DisplayInfo variable = DisplayInfo.NONE.withVariableFrameRate(true);
             List<FrameMessage> messages = new ArrayList<>();
@@ -286,8 +269,8 @@ class EgressIT {
 
     @Test
     void anOutputThatCannotBeWrittenFailsTheStreamAndLeavesNoFile() throws Exception {
-        Topics topics = freshTopics();
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "lost-dir");
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "lost-dir");
         producer.sendNoAudio();
         producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 0, 6), 6, true, List.of());
         Path outDir = Files.createDirectory(dir.resolve("out"));
@@ -315,8 +298,8 @@ class EgressIT {
 
     @Test
     void aTinyMemoryBudgetSpillsFramesToDiskAndTheOutputIsStillExact() throws Exception {
-        Topics topics = freshTopics();
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-spill");
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "clip-spill");
         List<Integer> reversed = new ArrayList<>();
         for (int i = CLIP.frames() - 1; i >= 0; i--) {
             reversed.add(i);
@@ -369,8 +352,8 @@ class EgressIT {
 
     @Test
     void aGarbageRecordIsDeadLetteredAndTheStreamStillFinishes() throws Exception {
-        Topics topics = freshTopics();
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "clip-garbage");
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "clip-garbage");
         byte[] garbage = "this is not a frame".getBytes(StandardCharsets.UTF_8);
         producer.sendFrames(ClipProducer.shuffledWithDuplicates(CLIP.frames(), 0, 4), 4, true, List.of(garbage));
         producer.sendTone();
@@ -413,7 +396,7 @@ class EgressIT {
     }
 
     private static ConsumerRecord<String, byte[]> readOne(String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -450,8 +433,8 @@ class EgressIT {
      */
     @Test
     void aLiveOutputGoesOnWithoutFramesThatNeverArrive() throws Exception {
-        Topics topics = freshTopics();
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "live-gap");
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "live-gap");
         producer.sendNoAudio();
         List<Integer> sent = clipFramesExcept(10, 11, 12);
         producer.sendFrames(sent, 0, true, List.of());
@@ -478,8 +461,8 @@ class EgressIT {
     /** A file output waits for a missing frame however long it takes: a remaster must not lose frames. */
     @Test
     void aFileOutputWaitsForAMissingFrame() throws Exception {
-        Topics topics = freshTopics();
-        ClipProducer producer = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "file-gap");
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
+        ClipProducer producer = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "file-gap");
         producer.sendNoAudio();
         List<Integer> allButFive = clipFramesExcept(5);
         producer.sendFrames(allButFive, 0, true, List.of());

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srp.broker.EmbeddedKafka;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
-import dev.srp.media.FrameIndexPattern;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.FrameIndexPattern;
+import dev.srp.testsupport.KafkaBroker;
+import dev.srp.testsupport.SyntheticClip;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,39 +22,27 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exactly once toward a file: a stopped egress redoes its unfinished stream from the start, never a finished one. */
 class EgressRestartIT {
     private static final MessageLimits LIMITS = MessageLimits.defaults();
     private static final SyntheticClip CLIP = new SyntheticClip(160, 96, 25, 40, new int[0], true, true);
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker BROKER = KafkaBroker.withLimits(LIMITS);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start(LIMITS);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
     @Test
     void aRestartedEgressRewritesTheUnfinishedStreamAndSkipsTheFinishedOne() throws Exception {
-        Topics topics = Topics.withPrefix("restart.");
-        kafka.createTopics(topics, ClipProducer.PARTITIONS);
-        EgressConfig config = new EgressConfig(kafka.bootstrapServers(), "egress-restart", topics, LIMITS,
+        Topics topics = BROKER.freshTopics(ClipProducer.PARTITIONS);
+        EgressConfig config = new EgressConfig(KafkaConnection.to(BROKER.bootstrapServers(), topics, LIMITS),
+                "egress-restart",
                 dir + "/{stream}.mkv", VideoCodec.FFV1, 0, null, 64 << 20, dir.resolve("spill"));
-        ClipProducer a = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "stream-a");
+        ClipProducer a = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "stream-a");
         a.sendTone();
         a.sendFrames(IntStream.range(0, 20).boxed().toList(), 1, false, List.of());
 
@@ -85,7 +74,7 @@ class EgressRestartIT {
         FileTime written = FileTime.fromMillis(1_000_000L);
         Files.setLastModifiedTime(resultA.outputFile(), written);
 
-        ClipProducer b = new ClipProducer(kafka.bootstrapServers(), topics, LIMITS, CLIP, "stream-b");
+        ClipProducer b = new ClipProducer(BROKER.bootstrapServers(), topics, LIMITS, CLIP, "stream-b");
         b.sendTone();
         b.sendFrames(ClipProducer.shuffledWithDuplicates(40, 0, 3), 3, true, List.of());
         Recorder third = new Recorder();

@@ -1,16 +1,14 @@
 package dev.srp.ingest;
 
 import dev.srp.contract.AudioChunk;
-import dev.srp.contract.AudioChunkSerde;
 import dev.srp.contract.FrameMessage;
-import dev.srp.contract.FrameSerde;
+import dev.srp.contract.Topic;
 import dev.srp.ingest.IngestMetrics.Reason;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,8 +41,8 @@ final class FramePublisher implements AutoCloseable {
     private final IngestConfig config;
     private final IngestMetrics metrics;
     private final KafkaProducer<String, byte[]> producer;
-    private final FrameSerde frameSerde = FrameSerde.defaultCodec();
-    private final AudioChunkSerde audioSerde = new AudioChunkSerde();
+    private final Topic<FrameMessage> frames;
+    private final Topic<AudioChunk> audio;
     private volatile Exception sendError;
     private boolean inTransaction;
     private long transactionStarted;
@@ -56,14 +54,14 @@ final class FramePublisher implements AutoCloseable {
 
     private FramePublisher(IngestConfig config, IngestMetrics metrics, KafkaProducer<String, byte[]> producer) {
         this.config = config;
+        this.frames = config.kafka().topics().lrFrames();
+        this.audio = config.kafka().topics().audioChunks();
         this.metrics = metrics;
         this.producer = producer;
     }
 
     static FramePublisher open(IngestConfig config, IngestMetrics metrics) {
-        Map<String, Object> props = new HashMap<>(config.limits().producerConfig());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        config.security().applyTo(props);
+        Map<String, Object> props = config.kafka().producerConfig();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.transactionalId());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -94,14 +92,12 @@ final class FramePublisher implements AutoCloseable {
 
     /** Fails within the open timeout, naming the address, unless Kafka answers and has the topics ingest writes. */
     private static void awaitTopics(IngestConfig config) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> props = config.kafka().adminConfig();
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, config.openTimeout().toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis);
-        config.security().applyTo(props);
-        List<String> topics = List.of(config.topics().framesLr(), config.topics().audio(),
-                config.topics().ingestProgress());
+        List<String> topics = List.of(config.kafka().topics().framesLr(), config.kafka().topics().audio(),
+                config.kafka().topics().ingestProgress());
         try (Admin admin = Admin.create(props)) {
             admin.describeTopics(topics).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -126,8 +122,8 @@ final class FramePublisher implements AutoCloseable {
     }
 
     void send(FrameMessage frame) {
-        byte[] value = frameSerde.serialize(config.topics().framesLr(), frame);
-        send(config.topics().framesLr(), frame.key(), value);
+        byte[] value = frames.serialize(frame);
+        send(frames.name(), frame.key(), value);
         progress = progress.after(frame);
         if (!frame.isEndOfStream()) {
             pendingFrames++;
@@ -136,8 +132,8 @@ final class FramePublisher implements AutoCloseable {
     }
 
     void send(AudioChunk chunk) {
-        byte[] value = audioSerde.serialize(config.topics().audio(), chunk);
-        send(config.topics().audio(), chunk.streamId(), value);
+        byte[] value = audio.serialize(chunk);
+        send(audio.name(), chunk.streamId(), value);
         progress = progress.after(chunk);
         if (!chunk.isEnd()) {
             pendingChunks++;
@@ -160,7 +156,7 @@ final class FramePublisher implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        send(config.topics().ingestProgress(), config.streamId(), progress.toBytes());
+        send(config.kafka().topics().ingestProgress(), config.streamId(), progress.toBytes());
         while (true) {
             try {
                 producer.commitTransaction();
@@ -173,7 +169,8 @@ final class FramePublisher implements AutoCloseable {
                             + (System.nanoTime() - started) / 1_000_000_000L + " s", sendError != null ? sendError : e);
                 }
                 LOG.warn("stream {}: Kafka at {} has not confirmed a commit for {} s; still trying",
-                        config.streamId(), config.bootstrapServers(), (System.nanoTime() - started) / 1_000_000_000L);
+                        config.streamId(), config.kafka().bootstrapServers(),
+                        (System.nanoTime() - started) / 1_000_000_000L);
             } catch (KafkaException e) {
                 throw kafkaFailure(config, "cannot commit frames to Kafka", sendError != null ? sendError : e);
             }
@@ -230,7 +227,7 @@ final class FramePublisher implements AutoCloseable {
         long waitedMillis = (System.nanoTime() - startedNanos) / 1_000_000;
         if (waitedMillis >= OUTAGE_WORTH_LOGGING.toMillis()) {
             LOG.warn("stream {}: Kafka at {} was away for {} s while {}; it is back, nothing was lost",
-                    config.streamId(), config.bootstrapServers(), waitedMillis / 1000, what);
+                    config.streamId(), config.kafka().bootstrapServers(), waitedMillis / 1000, what);
         }
     }
 
@@ -240,9 +237,9 @@ final class FramePublisher implements AutoCloseable {
                     + " (same transactional id " + config.transactionalId() + ")",
                     "run one ingest per stream id", e);
         }
-        return new IngestFailure(Reason.KAFKA, what + " at " + config.bootstrapServers() + " for stream "
+        return new IngestFailure(Reason.KAFKA, what + " at " + config.kafka().bootstrapServers() + " for stream "
                 + config.streamId() + ": " + e.getMessage(),
-                "check that Kafka is running and reachable at " + config.bootstrapServers()
+                "check that Kafka is running and reachable at " + config.kafka().bootstrapServers()
                         + " and that the srp topics exist", e);
     }
 

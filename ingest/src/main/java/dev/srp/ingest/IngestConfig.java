@@ -1,8 +1,6 @@
 package dev.srp.ingest;
 
-import dev.srp.contract.KafkaSecurity;
-import dev.srp.contract.MessageLimits;
-import dev.srp.contract.Topics;
+import dev.srp.contract.KafkaConnection;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,29 +9,23 @@ import java.util.Objects;
  *
  * @param input            a file path, or a file:, http(s)://, rtsp://, udp:// or srt:// URL
  * @param streamId         names the stream in every message; also derives the Kafka transactional id
- * @param bootstrapServers Kafka bootstrap servers, host:port[,host:port...]
- * @param topics           the srp topic names
- * @param limits           Kafka size limits shared by every srp service
+ * @param kafka            where frames are published: bootstrap servers, topics, size limits, TLS/SASL settings
  * @param openTimeout      how long opening (or reading) the source and reaching Kafka may block before failing
  * @param allowTruncated   publish what decodes from a truncated file (with a warning) instead of failing
  * @param shots            how shots are cut into mask-refresh segments
  * @param reconnectFor     how long a dropped network source is retried before its stream ends; zero: never
- * @param security         TLS/SASL settings for the Kafka producer
  */
-public record IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
-                           Duration openTimeout, boolean allowTruncated, ShotConfig shots, Duration reconnectFor,
-                           KafkaSecurity security) {
+public record IngestConfig(String input, String streamId, KafkaConnection kafka, Duration openTimeout,
+                           boolean allowTruncated, ShotConfig shots, Duration reconnectFor) {
     private static final int MAX_STREAM_ID_CHARS = 200;
     /** Long enough to ride out a camera reboot or a network blip; a person notices a longer outage anyway. */
     public static final Duration DEFAULT_RECONNECT_FOR = Duration.ofMinutes(5);
 
     public IngestConfig {
-        Objects.requireNonNull(topics, "ingest config: topics");
-        Objects.requireNonNull(limits, "ingest config: limits");
+        Objects.requireNonNull(kafka, "ingest config: kafka");
         Objects.requireNonNull(openTimeout, "ingest config: openTimeout");
         Objects.requireNonNull(shots, "ingest config: shots");
         Objects.requireNonNull(reconnectFor, "ingest config: reconnectFor");
-        Objects.requireNonNull(security, "ingest config: security");
         if (reconnectFor.isNegative() || reconnectFor.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("ingest config: reconnectFor must be between 0 (never reconnect) and "
                     + "1 day, got " + reconnectFor);
@@ -51,39 +43,16 @@ public record IngestConfig(String input, String streamId, String bootstrapServer
             throw new IllegalArgumentException("ingest config: streamId must not contain '/' or control characters"
                     + " (Kafka keys are stream/shot), got '" + streamId + "'");
         }
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("ingest config: bootstrapServers must not be empty");
-        }
         if (openTimeout.isNegative() || openTimeout.isZero() || openTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("ingest config: openTimeout must be between 1 ms and 1 h, got "
                     + openTimeout);
         }
     }
 
-    /** With the default segmenting ({@link ShotConfig#defaults()}). */
-    public IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
-                        Duration openTimeout, boolean allowTruncated) {
-        this(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, ShotConfig.defaults());
-    }
-
-    /** Without Kafka security settings. */
-    public IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
-                        Duration openTimeout, boolean allowTruncated, ShotConfig shots, Duration reconnectFor) {
-        this(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, shots, reconnectFor,
-                KafkaSecurity.NONE);
-    }
-
-    /** This configuration with Kafka TLS/SASL settings. */
-    public IngestConfig withSecurity(KafkaSecurity newSecurity) {
-        return new IngestConfig(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, shots,
-                reconnectFor, newSecurity);
-    }
-
-    /** With the default reconnect window ({@link #DEFAULT_RECONNECT_FOR}). */
-    public IngestConfig(String input, String streamId, String bootstrapServers, Topics topics, MessageLimits limits,
-                        Duration openTimeout, boolean allowTruncated, ShotConfig shots) {
-        this(input, streamId, bootstrapServers, topics, limits, openTimeout, allowTruncated, shots,
-                DEFAULT_RECONNECT_FOR);
+    /** With the default segmenting ({@link ShotConfig#defaults()}) and reconnect window. */
+    public IngestConfig(String input, String streamId, KafkaConnection kafka, Duration openTimeout,
+                        boolean allowTruncated) {
+        this(input, streamId, kafka, openTimeout, allowTruncated, ShotConfig.defaults(), DEFAULT_RECONNECT_FOR);
     }
 
     /** The transactional id: one per stream, so a restarted ingest of the same stream fences the old one. */

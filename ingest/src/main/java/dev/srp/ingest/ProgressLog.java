@@ -2,7 +2,6 @@ package dev.srp.ingest;
 
 import dev.srp.ingest.IngestMetrics.Reason;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +24,11 @@ final class ProgressLog {
 
     /** The stream's progress, or empty when nothing of it was ever committed. */
     static Optional<StreamProgress> read(IngestConfig config) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        config.security().applyTo(props);
+        Map<String, Object> props = config.kafka().consumerConfig();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.openTimeout().toMillis());
-        String topic = config.topics().ingestProgress();
+        String topic = config.kafka().topics().ingestProgress();
         StreamProgress last = null;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -44,7 +41,7 @@ final class ProgressLog {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
                     throw new IngestFailure(Reason.KAFKA, "timed out reading ingest progress from " + topic
-                            + " at " + config.bootstrapServers(), "check that Kafka is healthy", null);
+                            + " at " + config.kafka().bootstrapServers(), "check that Kafka is healthy", null);
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (config.streamId().equals(r.key()) && r.value() != null) {
@@ -54,7 +51,7 @@ final class ProgressLog {
             }
         } catch (KafkaException e) {
             throw new IngestFailure(Reason.KAFKA, "cannot read ingest progress from " + topic + " at "
-                    + config.bootstrapServers() + ": " + e.getMessage(),
+                    + config.kafka().bootstrapServers() + ": " + e.getMessage(),
                     "check that Kafka is running and that the srp topics exist", e);
         }
         return Optional.ofNullable(last);

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.SyntheticClip;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -49,8 +50,8 @@ class BadInputIT {
 
     private static SrpException expectFailure(String input, String fragment, String reason) {
         CollectorRegistry registry = new CollectorRegistry();
-        Ingest ingest = new Ingest(new IngestConfig(input, "bad", NO_KAFKA, Topics.defaults(),
-                MessageLimits.defaults(), Duration.ofSeconds(3), false), new IngestMetrics(registry));
+        Ingest ingest = new Ingest(new IngestConfig(input, "bad", KafkaConnection.to(NO_KAFKA, Topics.defaults(),
+                MessageLimits.defaults()), Duration.ofSeconds(3), false), new IngestMetrics(registry));
         SrpException e = expectFailure(ingest, input, fragment);
         assertEquals(1.0, registry.getSampleValue("srp_ingest_errors_total", new String[] {"reason"},
                 new String[] {reason}), "errors_total{reason=" + reason + "}");
@@ -61,8 +62,8 @@ class BadInputIT {
     void aCameraPasswordNeverReachesTheMessage() {
         String input = "rtsp://admin:s3cret@127.0.0.1:1/live";
         CollectorRegistry registry = new CollectorRegistry();
-        Ingest ingest = new Ingest(new IngestConfig(input, "cam", NO_KAFKA, Topics.defaults(),
-                MessageLimits.defaults(), Duration.ofSeconds(3), false), new IngestMetrics(registry));
+        Ingest ingest = new Ingest(new IngestConfig(input, "cam", KafkaConnection.to(NO_KAFKA, Topics.defaults(),
+                MessageLimits.defaults()), Duration.ofSeconds(3), false), new IngestMetrics(registry));
         SrpException e = expectFailure(ingest, "rtsp://admin:***@127.0.0.1:1/live", "cannot open");
         assertFalse((e.getMessage() + e.hint()).contains("s3cret"), e.getMessage());
         assertFalse(String.valueOf(e.getCause()).contains("s3cret"), String.valueOf(e.getCause()));
@@ -142,8 +143,9 @@ class BadInputIT {
         Path clip = dir.resolve("ok.mkv");
         new SyntheticClip(160, 96, 25, 5, new int[0], false, true).write(clip);
         CollectorRegistry registry = new CollectorRegistry();
-        Ingest ingest = new Ingest(new IngestConfig(clip.toString(), "bad", NO_KAFKA, Topics.defaults(),
-                MessageLimits.defaults(), Duration.ofSeconds(2), false), new IngestMetrics(registry));
+        Ingest ingest = new Ingest(new IngestConfig(clip.toString(), "bad", KafkaConnection.to(NO_KAFKA,
+                Topics.defaults(), MessageLimits.defaults()), Duration.ofSeconds(2), false),
+                new IngestMetrics(registry));
         SrpException e = assertThrows(SrpException.class, () -> ingest.run(new IngestListener() { }));
         assertTrue(e.getMessage().contains(NO_KAFKA), e.getMessage());
         assertTrue(e.hint().contains(NO_KAFKA), e.hint());

@@ -10,19 +10,13 @@ import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.Topics;
+import dev.srp.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What a read-committed consumer sees on the frame and audio topics, indexed for assertions. */
 final class Committed {
@@ -47,33 +41,17 @@ final class Committed {
 
     private static Committed poll(String bootstrap, Topics topics, MessageLimits limits, Duration wait,
                                   boolean stopAtEnd) {
-        Map<String, Object> props = new HashMap<>(limits.consumerConfig());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Committed c = new Committed();
         FrameSerde frameSerde = FrameSerde.defaultCodec();
         AudioChunkSerde audioSerde = new AudioChunkSerde();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(topics.framesLr(), topics.audio())) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline && !(stopAtEnd && c.endOfStream != null && c.endOfAudio != null)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+        TopicReader.committed(bootstrap, limits).readUntil(List.of(topics.framesLr(), topics.audio()), wait,
+                () -> stopAtEnd && c.endOfStream != null && c.endOfAudio != null, r -> {
                     if (r.topic().equals(topics.framesLr())) {
                         c.addFrame(r.key(), frameSerde.deserialize(r.topic(), r.value()));
                     } else {
                         c.addAudio(audioSerde.deserialize(r.topic(), r.value()));
                     }
-                }
-            }
-        }
+                });
         c.frames.sort(Comparator.comparingLong(FrameMessage::frameIndex));
         c.audio.sort(Comparator.comparingLong(AudioChunk::sequence));
         return c;

@@ -1,6 +1,6 @@
 package dev.srp.ingest;
 
-import dev.srp.media.FrameIndexPattern;
+import dev.srp.testsupport.FrameIndexPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

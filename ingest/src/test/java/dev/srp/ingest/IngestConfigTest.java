@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.Topics;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class IngestConfigTest {
 
     private static IngestConfig config(String input, String streamId, String bootstrap, Duration timeout) {
-        return new IngestConfig(input, streamId, bootstrap, Topics.defaults(), MessageLimits.defaults(), timeout,
+        return new IngestConfig(input, streamId, KafkaConnection.to(bootstrap, Topics.defaults(),
+                MessageLimits.defaults()), timeout,
                 false);
     }
 
@@ -50,8 +52,8 @@ class IngestConfigTest {
         assertMessage("streamId", () -> config("a.mp4", "a/b", "k:1", ok));
         assertMessage("bootstrapServers", () -> config("a.mp4", "s", "", ok));
         assertMessage("openTimeout", () -> config("a.mp4", "s", "k:1", Duration.ZERO));
-        assertThrows(NullPointerException.class, () -> new IngestConfig("a.mp4", "s", "k:1", null,
-                MessageLimits.defaults(), ok, false));
+        assertThrows(NullPointerException.class, () -> new IngestConfig("a.mp4", "s", KafkaConnection.to("k:1", null,
+                MessageLimits.defaults()), ok, false));
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable e) {

@@ -4,63 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.AudioChunk;
 import dev.srp.contract.DisplayInfo;
 import dev.srp.contract.FrameKeys;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
-import dev.srp.media.FrameIndexPattern;
 import dev.srp.media.RgbFrames;
-import dev.srp.media.MpegTsSender;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.FrameIndexPattern;
+import dev.srp.testsupport.KafkaBroker;
+import dev.srp.testsupport.MpegTsSender;
+import dev.srp.testsupport.SyntheticClip;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real FFmpeg decoding of synthetic clips, published to a real in-JVM KRaft broker and read back committed. */
 class IngestIT {
     private static final MessageLimits LIMITS = MessageLimits.defaults();
-    private static final AtomicInteger TOPIC_SET = new AtomicInteger();
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final KafkaBroker BROKER = KafkaBroker.withLimits(LIMITS);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start(LIMITS);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    /** Each test gets its own topics, so no test reads another's records. */
-    static Topics freshTopics() {
-        Topics topics = Topics.withPrefix("it" + TOPIC_SET.incrementAndGet() + ".");
-        kafka.createTopics(topics, 3);
-        return topics;
-    }
-
     static IngestConfig config(String input, Topics topics, boolean allowTruncated) {
-        return new IngestConfig(input, "clip", kafka.bootstrapServers(), topics, LIMITS, Duration.ofSeconds(10),
+        return new IngestConfig(input, "clip", KafkaConnection.to(BROKER.bootstrapServers(), topics, LIMITS),
+                Duration.ofSeconds(10),
                 allowTruncated);
     }
 
@@ -74,7 +55,7 @@ class IngestIT {
     void publishesEveryFrameWithShotsExactPixelsAudioAndEndMarkers() throws Exception {
         SyntheticClip clip = new SyntheticClip(160, 96, 25, 50, new int[] {20, 35}, true, true);
         Path file = write(clip, "main");
-        Topics topics = freshTopics();
+        Topics topics = BROKER.freshTopics(3);
         CollectorRegistry registry = new CollectorRegistry();
         List<SourceInfo> opened = new ArrayList<>();
         List<Long> published = new ArrayList<>();
@@ -99,7 +80,7 @@ class IngestIT {
             assertEquals(i, published.get(i));
         }
 
-        Committed out = Committed.read(kafka.bootstrapServers(), topics, LIMITS);
+        Committed out = Committed.read(BROKER.bootstrapServers(), topics, LIMITS);
         assertEquals(50, out.frames().size(), "frame messages");
         for (int i = 0; i < 50; i++) {
             FrameMessage f = out.frame(i);
@@ -162,10 +143,10 @@ class IngestIT {
             }
             rec.stop();
         }
-        Topics topics = freshTopics();
+        Topics topics = BROKER.freshTopics(3);
         new Ingest(config(file.toString(), topics, false), new IngestMetrics(new CollectorRegistry()))
                 .run(new IngestListener() { });
-        Committed out = Committed.read(kafka.bootstrapServers(), topics, LIMITS);
+        Committed out = Committed.read(BROKER.bootstrapServers(), topics, LIMITS);
         for (int i = 0; i < clip.frames(); i++) {
             assertArrayEquals(clip.pixels(i), out.frame(i).pixels(), "pixels of frame " + i);
         }
@@ -176,14 +157,14 @@ class IngestIT {
     void clipWithoutAudioEndsAudioWithCountZero() throws Exception {
         SyntheticClip clip = new SyntheticClip(160, 96, 25, 30, new int[] {12}, false, false);
         Path file = write(clip, "silent");
-        Topics topics = freshTopics();
+        Topics topics = BROKER.freshTopics(3);
         IngestResult result = new Ingest(config("file:" + file, topics, false),
                 new IngestMetrics(new CollectorRegistry())).run(new IngestListener() { });
 
         assertEquals(30, result.frames());
         assertEquals(2, result.shots());
         assertEquals(0, result.audioChunks());
-        Committed out = Committed.read(kafka.bootstrapServers(), topics, LIMITS);
+        Committed out = Committed.read(BROKER.bootstrapServers(), topics, LIMITS);
         assertEquals(30, out.frames().size());
         for (int i = 0; i < 30; i++) {
             FrameMessage f = out.frame(i);
@@ -199,12 +180,12 @@ class IngestIT {
     void truncatedFileIsPublishedUpToTheCutWhenAllowed() throws Exception {
         Path file = BadInputIT.truncatedCopy(write(new SyntheticClip(160, 96, 25, 50, new int[] {20}, true, true),
                 "cut"));
-        Topics topics = freshTopics();
+        Topics topics = BROKER.freshTopics(3);
         IngestResult result = new Ingest(config(file.toString(), topics, true),
                 new IngestMetrics(new CollectorRegistry())).run(new IngestListener() { });
 
         assertTrue(result.frames() > 5 && result.frames() < 45, result.frames() + " frames decoded");
-        Committed out = Committed.read(kafka.bootstrapServers(), topics, LIMITS);
+        Committed out = Committed.read(BROKER.bootstrapServers(), topics, LIMITS);
         assertEquals(result.frames(), out.frames().size());
         assertEquals(result.frames(), out.endOfStream().frameCount());
     }
@@ -213,7 +194,7 @@ class IngestIT {
     void truncatedFileFailsByDefaultAndPublishesNoEndMarker() throws Exception {
         Path file = BadInputIT.truncatedCopy(write(new SyntheticClip(160, 96, 25, 50, new int[] {20}, true, true),
                 "cut"));
-        Topics topics = freshTopics();
+        Topics topics = BROKER.freshTopics(3);
         CollectorRegistry registry = new CollectorRegistry();
         SrpException e = BadInputIT.expectFailure(new Ingest(config(file.toString(), topics, false),
                 new IngestMetrics(registry)), file.toString(), "looks truncated: decoded ");
@@ -223,7 +204,7 @@ class IngestIT {
                 new String[] {"truncated"}));
 
         long decoded = Long.parseLong(e.getMessage().replaceAll(".*decoded (\\d+) of.*", "$1"));
-        Committed out = Committed.readAvailable(kafka.bootstrapServers(), topics, LIMITS, Duration.ofSeconds(3));
+        Committed out = Committed.readAvailable(BROKER.bootstrapServers(), topics, LIMITS, Duration.ofSeconds(3));
         assertTrue(out.endOfStreamMissing(), "no end marker for a failed ingest");
         assertTrue(out.frames().size() <= decoded, out.frames().size() + " of " + decoded + " frames visible");
         for (int i = 0; i < out.frames().size(); i++) {
@@ -244,9 +225,10 @@ class IngestIT {
             port = probe.getLocalPort();
         }
         String url = "udp://127.0.0.1:" + port;
-        Topics topics = freshTopics();
+        Topics topics = BROKER.freshTopics(3);
         CollectorRegistry registry = new CollectorRegistry();
-        IngestConfig config = new IngestConfig(url, "cam", kafka.bootstrapServers(), topics, LIMITS,
+        IngestConfig config = new IngestConfig(url, "cam", KafkaConnection.to(BROKER.bootstrapServers(), topics,
+                LIMITS),
                 Duration.ofSeconds(2), false, ShotConfig.defaults(), Duration.ofSeconds(6));
         MpegTsSender sender = MpegTsSender.open(clip, url);
         java.util.concurrent.CompletableFuture<Void> camera = java.util.concurrent.CompletableFuture.runAsync(() -> {
@@ -276,7 +258,7 @@ class IngestIT {
         assertEquals(1.0, registry.getSampleValue("srp_ingest_reconnects_total"), "reconnects");
         assertEquals(2.0, registry.getSampleValue("srp_ingest_source_drops_total"), "drops");
 
-        Committed out = Committed.read(kafka.bootstrapServers(), topics, LIMITS);
+        Committed out = Committed.read(BROKER.bootstrapServers(), topics, LIMITS);
         List<FrameMessage> frames = out.frames();
         assertTrue(frames.size() >= 60, "most of the 100 frames sent over loopback UDP arrived: " + frames.size());
         int resumedAt = -1;

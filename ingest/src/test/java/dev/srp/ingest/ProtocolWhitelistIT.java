@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
-import dev.srp.media.MpegTsSender;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.MpegTsSender;
+import dev.srp.testsupport.SyntheticClip;
 import io.prometheus.client.CollectorRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -75,8 +76,8 @@ class ProtocolWhitelistIT {
     void aPlaylistThatNamesALocalFileIsRefused() {
         String url = url("/local.m3u8");
         CollectorRegistry registry = new CollectorRegistry();
-        Ingest ingest = new Ingest(new IngestConfig(url, "hls", "127.0.0.1:1", Topics.defaults(),
-                MessageLimits.defaults(), Duration.ofSeconds(5), false), new IngestMetrics(registry));
+        Ingest ingest = new Ingest(new IngestConfig(url, "hls", KafkaConnection.to("127.0.0.1:1", Topics.defaults(),
+                MessageLimits.defaults()), Duration.ofSeconds(5), false), new IngestMetrics(registry));
         SrpException e = BadInputIT.expectFailure(ingest, url, "cannot open " + url);
         assertTrue(e.hint().contains("http,https,tcp,tls,crypto"), "hint names the allowed protocols: " + e.hint());
         assertTrue(requested.contains("/local.m3u8"), "the playlist itself was fetched: " + requested);

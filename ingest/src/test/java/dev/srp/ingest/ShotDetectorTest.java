@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.contract.FrameRate;
 import dev.srp.ingest.GeneratedClip.View;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.SyntheticClip;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

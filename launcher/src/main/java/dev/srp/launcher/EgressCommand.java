@@ -49,9 +49,8 @@ final class EgressCommand implements Callable<Integer> {
     public Integer call() {
         KafkaOptions kafka = service.kafka;
         CollectorRegistry registry = new CollectorRegistry();
-        EgressConfig config = new EgressConfig(kafka.bootstrap, groupId, kafka.topics(), kafka.limits(), output,
-                encode.videoCodec(), encode.crf, encode.preset, reorderBufferBytes, spillDir,
-                encode.hlsWindow).withSecurity(kafka.security()).withLiveGapTimeout(liveGapTimeout);
+        EgressConfig config = new EgressConfig(kafka.connection(), groupId, output, encode.videoCodec(),
+                encode.crf, encode.preset, reorderBufferBytes, spillDir, encode.hlsWindow, liveGapTimeout);
         try (MetricsServer server = service.start(registry)) {
             try (Egress egress = new Egress(config, new EgressMetrics(registry), new EgressListener() {
                 @Override

@@ -37,8 +37,7 @@ final class IngestCommand implements Callable<Integer> {
         String id = streamId != null ? streamId : StreamIds.forInput(input);
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = service.start(registry)) {
-            IngestConfig config = source.settings().ingestConfig(input, id, kafka.bootstrap, kafka.topics(),
-                    kafka.limits()).withSecurity(kafka.security());
+            IngestConfig config = source.settings().ingestConfig(input, id, kafka.connection());
             IngestResult result = new Ingest(config, new IngestMetrics(registry)).run(new IngestListener() { });
             if (result.alreadyComplete()) {
                 System.out.printf("srp ingest: stream %s was already published completely (%d frames); nothing to "

@@ -1,8 +1,8 @@
 package dev.srp.launcher;
 
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.KafkaSecurity;
 import dev.srp.contract.MessageLimits;
-import dev.srp.contract.TopicSetup;
 import dev.srp.contract.Topics;
 import picocli.CommandLine.Option;
 
@@ -39,7 +39,12 @@ final class KafkaOptions {
 
     /** Creates the srp topics if they do not exist yet. */
     void ensureTopics() {
-        TopicSetup.ensure(bootstrap, topics(), partitions, limits(), replicationFactor, security());
+        connection().ensureTopics(partitions, replicationFactor);
+    }
+
+    /** Where and how the service's Kafka clients connect, from these options. */
+    KafkaConnection connection() {
+        return new KafkaConnection(bootstrap, topics(), limits(), security());
     }
 
     KafkaSecurity security() {

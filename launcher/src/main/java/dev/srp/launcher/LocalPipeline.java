@@ -2,6 +2,7 @@ package dev.srp.launcher;
 
 import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.FrameMessage;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.ModelSidecar;
 import dev.srp.contract.SrpException;
@@ -94,15 +95,16 @@ final class LocalPipeline {
             StagedOutput output = new StagedOutput(request.outputTarget(), run);
             Path brokerDir = run.resolve("kafka");
             String bootstrap = EmbeddedKafka.configure(brokerDir, limits);
-            WorkerConfig workerConfig = new WorkerConfig(bootstrap, "srp-upscale-" + streamId, topics, limits,
-                    request.model(), request.scale(), request.batchSize(), WorkerConfig.DEFAULT_BATCH_LINGER,
+            KafkaConnection connection = KafkaConnection.to(bootstrap, topics, limits);
+            WorkerConfig workerConfig = new WorkerConfig(connection, "srp-upscale-" + streamId, request.model(),
+                    request.scale(), request.batchSize(), WorkerConfig.DEFAULT_BATCH_LINGER,
                     run.resolve("state"), 1, request.inferenceThreads(), request.hrPayload(), request.masks(),
                     request.latencyBudget());
-            EgressConfig egressConfig = new EgressConfig(bootstrap, "srp-egress-" + streamId, topics, limits,
-                    output.staging(), request.codec(), request.crf(), request.preset(),
+            EgressConfig egressConfig = new EgressConfig(connection, "srp-egress-" + streamId, output.staging(),
+                    request.codec(), request.crf(), request.preset(),
                     REORDER_BUFFER_BYTES, run.resolve("spill"), request.hlsWindow());
-            IngestConfig ingestConfig = request.source().ingestConfig(request.input(), streamId, bootstrap,
-                    topics, limits);
+            IngestConfig ingestConfig = request.source().ingestConfig(request.input(), streamId,
+                    connection);
             try (EmbeddedKafka kafka = EmbeddedKafka.startIn(brokerDir, limits)) {
                 kafka.createTopics(topics, PARTITIONS);
                 return runServices(kafka, workerConfig, egressConfig, ingestConfig, output, sidecar, topics,

@@ -1,7 +1,6 @@
 package dev.srp.launcher;
 
-import dev.srp.contract.MessageLimits;
-import dev.srp.contract.Topics;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.ingest.IngestConfig;
 import dev.srp.ingest.ShotConfig;
 import java.time.Duration;
@@ -13,8 +12,8 @@ record SourceSettings(Duration openTimeout, boolean allowTruncated, Duration rec
         return new SourceSettings(Duration.ofSeconds(15), false, Duration.ZERO);
     }
 
-    IngestConfig ingestConfig(String input, String streamId, String bootstrap, Topics topics, MessageLimits limits) {
-        return new IngestConfig(input, streamId, bootstrap, topics, limits, openTimeout, allowTruncated,
-                ShotConfig.defaults(), reconnectFor);
+    IngestConfig ingestConfig(String input, String streamId, KafkaConnection kafka) {
+        return new IngestConfig(input, streamId, kafka, openTimeout, allowTruncated, ShotConfig.defaults(),
+                reconnectFor);
     }
 }

@@ -40,10 +40,9 @@ final class WorkerCommand implements Callable<Integer> {
     public Integer call() {
         KafkaOptions kafka = service.kafka;
         CollectorRegistry registry = new CollectorRegistry();
-        WorkerConfig config = new WorkerConfig(kafka.bootstrap, applicationId, kafka.topics(), kafka.limits(),
-                model.modelPath(), model.scale, model.batchSize, WorkerConfig.DEFAULT_BATCH_LINGER, stateDir, streamThreads,
-                model.threads(), payload.codec(), model.maskSettings(), model.latencyBudget)
-                .withSecurity(kafka.security());
+        WorkerConfig config = new WorkerConfig(kafka.connection(), applicationId, model.modelPath(), model.scale,
+                model.batchSize, WorkerConfig.DEFAULT_BATCH_LINGER, stateDir, streamThreads,
+                model.threads(), payload.codec(), model.maskSettings(), model.latencyBudget);
         try (MetricsServer server = service.start(registry)) {
             try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {
                 worker.start();

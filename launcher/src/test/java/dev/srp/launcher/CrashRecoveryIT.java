@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srp.broker.EmbeddedKafka;
+import dev.srp.contract.FrameMessage;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.Topics;
-import dev.srp.contract.FrameMessage;
-import dev.srp.media.FrameIndexPattern;
-import dev.srp.media.MpegTsSender;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.FrameIndexPattern;
+import dev.srp.testsupport.KafkaBroker;
+import dev.srp.testsupport.MpegTsSender;
+import dev.srp.testsupport.SyntheticClip;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,6 +40,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CrashRecoveryIT {
     private static final MessageLimits LIMITS = MessageLimits.defaults();
     private static final Topics TOPICS = Topics.defaults();
+    /** A broker per test: the services run on the default topics and group ids, and a crash leaves state behind. */
+    @RegisterExtension
+    final KafkaBroker broker = KafkaBroker.withLimits(LIMITS);
     private static final int FRAMES = 150;
     /** Four shots, so the frames spread over several partitions and stream tasks. */
     private static final SyntheticClip CLIP = new SyntheticClip(160, 96, 25, FRAMES, new int[] {40, 80, 115}, true,
@@ -69,15 +73,14 @@ class CrashRecoveryIT {
     void aWorkerKilledMidStreamIsReplacedWithoutLosingOrRepeatingAFrame(Replacement where) throws Exception {
         Path input = writeClip();
         Path output = dir.resolve(STREAM + ".mp4");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS);
-             ServiceProcesses services = new ServiceProcesses(dir)) {
-            String bootstrap = kafka.bootstrapServers();
+        try (ServiceProcesses services = new ServiceProcesses(dir)) {
+            String bootstrap = broker.bootstrapServers();
             MetricsScrape first = startWorker(services, "worker-1", "state-1", bootstrap);
             startEgress(services, "egress", bootstrap);
             CompletableFuture<CliRun> ingest = ingest(bootstrap, input);
 
             awaitMidStream(services, first, "srp_worker_frames_out_total");
-            WorkerKill kill = killInsideATransaction(services, "worker-1", first, kafka);
+            WorkerKill kill = killInsideATransaction(services, "worker-1", first, broker);
             long killedAt = System.nanoTime();
             int committedAtKill = committedFrames(bootstrap).seen().size();
             assertFalse(Files.exists(output), "the output was finished before the worker was killed");
@@ -110,9 +113,8 @@ class CrashRecoveryIT {
         Path input = writeClip();
         Path output = dir.resolve(STREAM + ".mp4");
         Path part = dir.resolve(STREAM + ".mp4.part");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS);
-             ServiceProcesses services = new ServiceProcesses(dir)) {
-            String bootstrap = kafka.bootstrapServers();
+        try (ServiceProcesses services = new ServiceProcesses(dir)) {
+            String bootstrap = broker.bootstrapServers();
             startWorker(services, "worker", "state", bootstrap);
             MetricsScrape first = startEgress(services, "egress-1", bootstrap);
             CompletableFuture<CliRun> ingest = ingest(bootstrap, input);
@@ -153,9 +155,8 @@ class CrashRecoveryIT {
         Path input = dir.resolve("long.mp4");
         LONG_CLIP.write(input);
         Path output = dir.resolve(STREAM + ".mp4");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS);
-             ServiceProcesses services = new ServiceProcesses(dir)) {
-            String bootstrap = kafka.bootstrapServers();
+        try (ServiceProcesses services = new ServiceProcesses(dir)) {
+            String bootstrap = broker.bootstrapServers();
             startWorker(services, "worker", "state", bootstrap);
             startEgress(services, "egress", bootstrap);
             MetricsScrape first = new MetricsScrape(PrometheusProcess.freePort());
@@ -213,10 +214,9 @@ class CrashRecoveryIT {
             port = probe.getLocalPort();
         }
         String url = "udp://127.0.0.1:" + port;
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS);
-             ServiceProcesses services = new ServiceProcesses(dir);
+        try (ServiceProcesses services = new ServiceProcesses(dir);
              MpegTsSender sender = MpegTsSender.open(camera, url)) {
-            String bootstrap = kafka.bootstrapServers();
+            String bootstrap = broker.bootstrapServers();
             List<String> args = List.of("ingest", "--bootstrap", bootstrap, "--stream-id", "cam", "--open-timeout",
                     "PT8S", "--reconnect-for", "PT0S", url);
             MetricsScrape first = new MetricsScrape(PrometheusProcess.freePort());
@@ -344,9 +344,9 @@ class CrashRecoveryIT {
      * there is nothing open it goes on (SIGCONT) and the next look comes a moment later.
      */
     private static WorkerKill killInsideATransaction(ServiceProcesses services, String name, MetricsScrape metrics,
-                                                     EmbeddedKafka kafka) throws Exception {
+                                                     KafkaBroker broker) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        try (Admin admin = kafka.admin()) {
+        try (Admin admin = broker.admin()) {
             while (true) {
                 services.assertAlive();
                 double sent = metrics.value("srp_worker_frames_out_total");

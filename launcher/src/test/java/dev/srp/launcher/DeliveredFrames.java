@@ -6,26 +6,21 @@ import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MessageLimits;
 import dev.srp.media.FfmpegLog;
-import dev.srp.media.FrameIndexPattern;
 import dev.srp.media.RgbFrames;
+import dev.srp.testsupport.FrameIndexPattern;
+import dev.srp.testsupport.TopicReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -95,32 +90,15 @@ final class DeliveredFrames {
     /** What {@code numberOf} makes of each record on {@code topic}, partition by partition; nulls are left out. */
     private static <T> List<T> onTopic(String bootstrap, MessageLimits limits, String topic,
                                        Function<byte[], T> numberOf, IsolationLevel isolation) {
-        Map<String, Object> config = new HashMap<>(limits.consumerConfig());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString().toLowerCase(Locale.ROOT));
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        TopicReader reader = isolation == IsolationLevel.READ_COMMITTED ? TopicReader.committed(bootstrap, limits)
+                : TopicReader.uncommitted(bootstrap, limits);
         List<T> indexes = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // read-committed, the end offsets are the last stable offsets: what follows is not committed yet
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end offsets " + end);
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    T n = numberOf.apply(r.value());
-                    if (n != null) {
-                        indexes.add(n);
-                    }
-                }
+        reader.readToEnd(List.of(topic), Duration.ofSeconds(60), r -> {
+            T n = numberOf.apply(r.value());
+            if (n != null) {
+                indexes.add(n);
             }
-        }
+        });
         return indexes;
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
 import dev.srp.contract.FrameSerde;
@@ -13,7 +12,8 @@ import dev.srp.contract.MessageLimits;
 import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.PixelFormat;
 import dev.srp.contract.Topics;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.KafkaBroker;
+import dev.srp.testsupport.SyntheticClip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,46 +31,48 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** 1920x1080 and 3840x2160 outputs go through every Kafka limit, from the one MessageLimits configuration. */
 class LargeFramesIT {
+    @RegisterExtension
+    static final KafkaBroker BROKER = KafkaBroker.withLimits(MessageLimits.defaults());
+
     @TempDir
     Path dir;
 
     @Test
     void incompressible4kFrameCrossesTheBrokerUncompressed() throws Exception {
-        MessageLimits limits = MessageLimits.defaults();
+        MessageLimits limits = BROKER.limits();
         byte[] noise = new byte[3840 * 2160 * 3];
         new Random(7).nextBytes(noise);
         FrameMessage frame = FrameMessage.frame("big", 0, 0, new FrameRate(25, 1), 3840, 2160, PixelFormat.RGB24, 0,
                 noise);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(limits)) {
-            Topics topics = Topics.defaults();
-            kafka.createTopics(topics, 1);
-            Map<String, Object> p = new HashMap<>(limits.producerConfig());
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            try (KafkaProducer<String, FrameMessage> producer = new KafkaProducer<>(p, new StringSerializer(),
-                    new FrameSerde(PayloadCodec.RAW))) {
-                producer.send(new ProducerRecord<>(topics.framesHr(), frame.key(), frame)).get();
-            }
-            Map<String, Object> c = new HashMap<>(limits.consumerConfig());
-            c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            c.put(ConsumerConfig.GROUP_ID_CONFIG, "large");
-            c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            try (KafkaConsumer<String, FrameMessage> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                    FrameSerde.defaultCodec())) {
-                consumer.subscribe(List.of(topics.framesHr()));
-                FrameMessage got = null;
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (got == null && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, FrameMessage> r : consumer.poll(Duration.ofMillis(500))) {
-                        got = r.value();
-                    }
+        Topics topics = Topics.defaults();
+        BROKER.createTopics(topics, 1);
+        Map<String, Object> p = new HashMap<>(limits.producerConfig());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers());
+        try (KafkaProducer<String, FrameMessage> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new FrameSerde(PayloadCodec.RAW))) {
+            producer.send(new ProducerRecord<>(topics.framesHr(), frame.key(), frame)).get();
+        }
+        Map<String, Object> c = new HashMap<>(limits.consumerConfig());
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "large");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, FrameMessage> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
+                FrameSerde.defaultCodec())) {
+            consumer.subscribe(List.of(topics.framesHr()));
+            FrameMessage got = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (got == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, FrameMessage> r : consumer.poll(Duration.ofMillis(500))) {
+                    got = r.value();
                 }
-                assertEquals(frame, got);
-                assertArrayEquals(noise, got.pixels());
             }
+            assertEquals(frame, got);
+            assertArrayEquals(noise, got.pixels());
         }
     }
 

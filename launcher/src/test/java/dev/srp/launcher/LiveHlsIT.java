@@ -3,10 +3,10 @@ package dev.srp.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srp.media.FrameIndexPattern;
-import dev.srp.media.MpegTsSender;
 import dev.srp.media.RgbFrames;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.FrameIndexPattern;
+import dev.srp.testsupport.MpegTsSender;
+import dev.srp.testsupport.SyntheticClip;
 import java.net.DatagramSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;

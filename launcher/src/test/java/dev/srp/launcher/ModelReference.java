@@ -2,10 +2,9 @@ package dev.srp.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.FrameMessage;
-import dev.srp.contract.MessageLimits;
 import dev.srp.contract.Topics;
+import dev.srp.testsupport.KafkaBroker;
 import dev.srp.worker.masks.BuiltInMaskGenerator;
 import dev.srp.worker.masks.MaskSet;
 import dev.srp.worker.masks.SamNoise;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,12 +42,13 @@ final class ModelReference {
     }
 
     /**
+     * @param broker where {@code srp ingest} publishes the input's frames, on topics of their own
      * @param input the input exactly as given to {@code srp upscale} (the stream id, hence the noise, derives from
      *              this string)
      */
-    static List<Frame> compute(String input, Path model, int scale, Path work) throws Exception {
+    static List<Frame> compute(KafkaBroker broker, String input, Path model, int scale, Path work) throws Exception {
         requireTorch();
-        List<FrameMessage> lr = ingested(input);
+        List<FrameMessage> lr = ingested(broker, input);
         Files.createDirectories(work);
         StringBuilder tsv = new StringBuilder("index\tshot\twidth\theight\n");
         try (OutputStream pixels = Files.newOutputStream(work.resolve("lr.u8"))) {
@@ -79,20 +80,18 @@ final class ModelReference {
     }
 
     /** The frames {@code srp ingest} publishes for {@code input}, under the stream id {@code srp upscale} gives it. */
-    private static List<FrameMessage> ingested(String input) {
+    private static List<FrameMessage> ingested(KafkaBroker broker, String input) {
         String streamId = StreamIds.forInput(input);
-        MessageLimits limits = MessageLimits.defaults();
-        Topics topics = Topics.defaults();
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(limits)) {
-            kafka.createTopics(topics, 4);
-            CliRun run = CliRun.of("ingest", "--bootstrap", kafka.bootstrapServers(), input);
-            assertEquals(0, run.exitCode(), run.stderr());
-            List<FrameMessage> frames = new ArrayList<>(DeliveredFrames.committedMessages(kafka.bootstrapServers(),
-                    limits, topics.framesLr(), streamId));
-            frames.removeIf(FrameMessage::isEndOfStream);
-            frames.sort(Comparator.comparingLong(FrameMessage::frameIndex));
-            return frames;
-        }
+        String prefix = "reference-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        Topics topics = Topics.withPrefix(prefix);
+        broker.createTopics(topics, 4);
+        CliRun run = CliRun.of("ingest", "--bootstrap", broker.bootstrapServers(), "--topic-prefix", prefix, input);
+        assertEquals(0, run.exitCode(), run.stderr());
+        List<FrameMessage> frames = new ArrayList<>(DeliveredFrames.committedMessages(broker.bootstrapServers(),
+                broker.limits(), topics.framesLr(), streamId));
+        frames.removeIf(FrameMessage::isEndOfStream);
+        frames.sort(Comparator.comparingLong(FrameMessage::frameIndex));
+        return frames;
     }
 
     /** The shot's masks (from its first frame, as the worker computes them) and its eps'. */

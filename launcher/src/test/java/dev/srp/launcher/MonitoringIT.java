@@ -3,7 +3,7 @@ package dev.srp.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.SyntheticClip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.srp.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.srp.contract.MessageLimits;
+import dev.srp.testsupport.KafkaBroker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * output and in FFV1's RGB to YUV 4:4:4 and back) may differ: Y-PSNR at least {@value #MIN_Y_PSNR} dB per frame.
  */
 class PipelineParityIT {
+    @RegisterExtension
+    static final KafkaBroker BROKER = KafkaBroker.withLimits(MessageLimits.defaults());
     static final double MIN_Y_PSNR = 45.0;
     private static final Path DEFAULT_MODEL = SrpHome.path().resolve("models/samsr-fast-x4.pt");
     private static final Path DEFAULT_X2_MODEL = SrpHome.path().resolve("models/samsr-fast-x2.pt");
@@ -56,7 +61,7 @@ class PipelineParityIT {
                         "--no-progress");
         assertEquals(0, run.exitCode(), run.stderr());
         List<byte[]> written = VideoFrames.decode(output);
-        List<ModelReference.Frame> reference = ModelReference.compute(input, model, scale,
+        List<ModelReference.Frame> reference = ModelReference.compute(BROKER, input, model, scale,
                 dir.resolve("reference-" + frames + "-x" + scale));
         assertEquals(frames, written.size(), "frames written");
         assertEquals(frames, reference.size(), "frames ingested");

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.media.FfmpegLog;
-import dev.srp.media.FrameIndexPattern;
 import dev.srp.media.RgbFrames;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.FrameIndexPattern;
+import dev.srp.testsupport.SyntheticClip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

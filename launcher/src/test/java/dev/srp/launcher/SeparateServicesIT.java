@@ -3,14 +3,15 @@ package dev.srp.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.MessageLimits;
-import dev.srp.media.SyntheticClip;
+import dev.srp.testsupport.KafkaBroker;
+import dev.srp.testsupport.SyntheticClip;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * clip with three shots. The output must hold every frame once, in order.
  */
 class SeparateServicesIT {
+    /** A broker per test: the services run on the default topics and group ids. */
+    @RegisterExtension
+    final KafkaBroker broker = KafkaBroker.withLimits(MessageLimits.defaults());
     private static final int FRAMES = 60;
 
     @TempDir
@@ -29,9 +33,8 @@ class SeparateServicesIT {
         SyntheticClip clip = new SyntheticClip(160, 96, 25, FRAMES, new int[] {20, 40}, true, false);
         Path input = dir.resolve("clip.mp4");
         clip.write(input);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(MessageLimits.defaults());
-             ServiceProcesses services = new ServiceProcesses(dir)) {
-            String bootstrap = kafka.bootstrapServers();
+        try (ServiceProcesses services = new ServiceProcesses(dir)) {
+            String bootstrap = broker.bootstrapServers();
             for (int i = 0; i < 2; i++) {
                 services.start("worker-" + i, "worker", "--bootstrap", bootstrap, "--state-dir",
                         dir.resolve("state-" + i).toString(), "--inference-threads", "1");
@@ -58,9 +61,8 @@ class SeparateServicesIT {
                 true, false);
         Path input = dir.resolve("clip.mp4");
         clip.write(input);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(MessageLimits.defaults());
-             ServiceProcesses services = new ServiceProcesses(dir)) {
-            String bootstrap = kafka.bootstrapServers();
+        try (ServiceProcesses services = new ServiceProcesses(dir)) {
+            String bootstrap = broker.bootstrapServers();
             MetricsScrape first = startWorker(services, "worker-1", bootstrap);
             services.start("egress", "egress", "--bootstrap", bootstrap, "--output",
                     dir.resolve("{stream}.mp4").toString(), "--preset", "veryfast");

@@ -26,7 +26,8 @@ public final class SrTopology {
      *                  {@code () -> new SharedUpscaler(model)} to share one loaded model between tasks
      */
     public static Topology build(WorkerConfig config, Supplier<Upscaler> upscalers, WorkerMetrics metrics) {
-        return build(config, upscalers, () -> MaskGenerators.create(config.masks(), config.inferenceThreads()), metrics);
+        return build(config, upscalers, () -> MaskGenerators.create(config.masks(), config.inferenceThreads()),
+                metrics);
     }
 
     /**
@@ -37,16 +38,17 @@ public final class SrTopology {
                                  Supplier<MaskGenerator> maskGenerators, WorkerMetrics metrics) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
-                config.topics().framesLr());
+                config.kafka().topics().framesLr());
         topology.addProcessor(PROCESSOR, () -> new UpscaleProcessor(config, upscalers, maskGenerators, metrics),
                 SOURCE);
-        topology.addStateStore(PendingFramesStore.builder(config.limits()), PROCESSOR);
+        topology.addStateStore(PendingFramesStore.builder(config.kafka().limits()), PROCESSOR);
         if (config.masks().mode() != MaskMode.OFF) {
-            topology.addStateStore(MaskStore.builder(config.limits()), PROCESSOR);
+            topology.addStateStore(MaskStore.builder(config.kafka().limits()), PROCESSOR);
         }
-        topology.addSink(HR_SINK, config.topics().framesHr(), new ByteArraySerializer(), new ByteArraySerializer(),
+        topology.addSink(HR_SINK, config.kafka().topics().framesHr(), new ByteArraySerializer(),
+                new ByteArraySerializer(),
                 PROCESSOR);
-        topology.addSink(DEAD_LETTER_SINK, config.topics().deadLetter(), new ByteArraySerializer(),
+        topology.addSink(DEAD_LETTER_SINK, config.kafka().topics().deadLetter(), new ByteArraySerializer(),
                 new ByteArraySerializer(), PROCESSOR);
         return topology;
     }

@@ -67,13 +67,14 @@ public final class SrWorker implements AutoCloseable {
             });
             streams.start();
             KafkaStreams running = streams;
-            metrics.lagSource(() -> ConsumerLag.recordsBehind(running.metrics(), config.topics().framesLr()));
+            metrics.lagSource(() -> ConsumerLag.recordsBehind(running.metrics(), config.kafka().topics().framesLr()));
             LOG.info("SR worker {} started: {} -> {} with {} on {}, masks {}", config.applicationId(),
-                    config.topics().framesLr(), config.topics().framesHr(), upscaler.name(), upscaler.device(),
+                    config.kafka().topics().framesLr(), config.kafka().topics().framesHr(), upscaler.name(),
+                    upscaler.device(),
                     effective.masks().mode());
         } catch (RuntimeException e) {
             close();
-            throw new SrpException("cannot start the SR worker against " + config.bootstrapServers() + ": "
+            throw new SrpException("cannot start the SR worker against " + config.kafka().bootstrapServers() + ": "
                     + e.getMessage(), "check the Kafka settings and the state directory " + config.stateDir(), e);
         }
     }

@@ -1,8 +1,8 @@
 package dev.srp.worker;
 
 import dev.srp.contract.FrameMessage;
-import dev.srp.contract.FrameSerde;
 import dev.srp.contract.MalformedMessageException;
+import dev.srp.contract.Topic;
 import dev.srp.contract.Topics;
 import dev.srp.worker.masks.MaskGenerator;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,8 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     private final Supplier<MaskGenerator> maskGenerators;
     private final MaskSettings maskSettings;
     private final WorkerMetrics metrics;
-    private final FrameSerde serde;
+    /** Reads any payload codec (LR frames included); writes the configured one. */
+    private final Topic<FrameMessage> hrOut;
     /** Decoded frames of this incarnation, so a frame is decoded once; after a restore they decode again. */
     private final Map<Long, FrameMessage> decoded = new HashMap<>();
     /** Masks of the pending frames, resolved on arrival; after a restore they are looked up again. */
@@ -64,7 +65,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
 
     UpscaleProcessor(WorkerConfig config, Supplier<Upscaler> upscalers, Supplier<MaskGenerator> maskGenerators,
                      WorkerMetrics metrics) {
-        this.topics = config.topics();
+        this.topics = config.kafka().topics();
         this.batchSize = config.batchSize();
         this.linger = config.batchLinger();
         this.latencyBudgetMillis = config.latencyBudget().toMillis();
@@ -74,8 +75,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         this.maskGenerators = maskGenerators;
         this.maskSettings = config.masks();
         this.metrics = metrics;
-        // reads any codec; writes the configured one
-        this.serde = new FrameSerde(config.hrPayload());
+        this.hrOut = topics.hrFrames(config.hrPayload());
     }
 
     @Override
@@ -104,7 +104,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     public void process(Record<byte[], byte[]> record) {
         FrameMessage message;
         try {
-            message = serde.deserialize(sourceTopic(), record.value());
+            message = hrOut.serde().deserializer().deserialize(sourceTopic(), record.value());
             if (message == null) {
                 throw new MalformedMessageException("record has no value");
             }
@@ -157,7 +157,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         for (int i = 0; i < entries.size(); i++) {
             KeyValue<Long, PendingFrame> entry = entries.get(i);
             FrameMessage frame = decoded.get(entry.key);
-            frame = frame != null ? frame : serde.deserialize(topics.framesLr(), entry.value.value());
+            frame = frame != null ? frame : hrOut.deserialize(entry.value.value());
             if (i < modelFrom) {
                 // egress scales it while converting it for the encoder: the worker that is behind spends nothing
                 hr[i] = frame.upscaledLater(scale);
@@ -175,7 +175,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         long now = context.currentSystemTimeMs();
         for (int i = 0; i < entries.size(); i++) {
             PendingFrame source = entries.get(i).value;
-            context.forward(new Record<>(source.key(), serde.serialize(topics.framesHr(), hr[i]),
+            context.forward(new Record<>(source.key(), hrOut.serialize(hr[i]),
                     source.timestamp()), SrTopology.HR_SINK);
             metrics.frameOut((now - source.receivedMillis()) / 1000.0);
             store.delete(entries.get(i).key);

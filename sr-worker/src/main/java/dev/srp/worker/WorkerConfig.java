@@ -1,9 +1,7 @@
 package dev.srp.worker;
 
-import dev.srp.contract.KafkaSecurity;
-import dev.srp.contract.MessageLimits;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.PayloadCodec;
-import dev.srp.contract.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,10 +9,9 @@ import java.util.Objects;
 /**
  * Everything one SR worker needs, checked once here so a bad value fails at start-up with its name.
  *
- * @param bootstrapServers Kafka bootstrap servers, host:port[,host:port]
+ * @param kafka            bootstrap servers, topics, the size limits every client and internal topic uses, and the
+ *                         TLS/SASL settings of every Kafka client of the worker
  * @param applicationId    Kafka Streams application id: the consumer group every worker replica shares
- * @param topics           the srp topic names
- * @param limits           the Kafka size limits every client and internal topic uses
  * @param modelPath        TorchScript file with its .properties sidecar beside it
  * @param scale            upscaling factor the caller expects; the model's sidecar must agree
  * @param batchSize        frames per inference call (a batch runs as soon as this many are pending)
@@ -26,32 +23,25 @@ import java.util.Objects;
  * @param masks            per-shot mask computation and caching (docs/mask-cache.md)
  * @param latencyBudget    live mode: a frame older than this (since ingest published it) when its batch runs is
  *                         upscaled bicubically instead of by the model, so a live stream keeps its pace; zero: off
- * @param security         TLS/SASL settings for every Kafka client of the worker
  */
-public record WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
-                           Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
-                           int streamThreads, int inferenceThreads, PayloadCodec hrPayload,
-                           MaskSettings masks, Duration latencyBudget, KafkaSecurity security) {
+public record WorkerConfig(KafkaConnection kafka, String applicationId, Path modelPath, int scale, int batchSize,
+                           Duration batchLinger, Path stateDir, int streamThreads, int inferenceThreads,
+                           PayloadCodec hrPayload, MaskSettings masks, Duration latencyBudget) {
     static final int MAX_BATCH_SIZE = 256;
     static final Duration MAX_LINGER = Duration.ofSeconds(10);
     /** Long enough to fill a batch from frames already fetched, short enough not to be felt on a live feed. */
     public static final Duration DEFAULT_BATCH_LINGER = Duration.ofMillis(20);
 
     public WorkerConfig {
-        Objects.requireNonNull(topics, "topics");
-        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(kafka, "kafka");
         Objects.requireNonNull(modelPath, "modelPath");
         Objects.requireNonNull(batchLinger, "batchLinger");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(hrPayload, "hrPayload");
         Objects.requireNonNull(masks, "masks");
         Objects.requireNonNull(latencyBudget, "latencyBudget");
-        Objects.requireNonNull(security, "security");
         if (latencyBudget.isNegative() || latencyBudget.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("latencyBudget must be between 0 (off) and 1 h, got " + latencyBudget);
-        }
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalArgumentException("bootstrapServers must not be blank");
         }
         if (applicationId == null || applicationId.isBlank()) {
             throw new IllegalArgumentException("applicationId must not be blank");
@@ -82,46 +72,31 @@ public record WorkerConfig(String bootstrapServers, String applicationId, Topics
         }
     }
 
-    /** A worker without Kafka security settings. */
-    public WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
-                        Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
-                        int streamThreads, int inferenceThreads, PayloadCodec hrPayload, MaskSettings masks,
-                        Duration latencyBudget) {
-        this(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize, batchLinger, stateDir,
-                streamThreads, inferenceThreads, hrPayload, masks, latencyBudget, KafkaSecurity.NONE);
-    }
-
     /** A worker without a latency budget (every frame goes through the model, however late). */
-    public WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
-                        Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
-                        int streamThreads, int inferenceThreads, PayloadCodec hrPayload, MaskSettings masks) {
-        this(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize, batchLinger, stateDir,
-                streamThreads, inferenceThreads, hrPayload, masks, Duration.ZERO);
+    public WorkerConfig(KafkaConnection kafka, String applicationId, Path modelPath, int scale, int batchSize,
+                        Duration batchLinger, Path stateDir, int streamThreads, int inferenceThreads,
+                        PayloadCodec hrPayload, MaskSettings masks) {
+        this(kafka, applicationId, modelPath, scale, batchSize, batchLinger, stateDir, streamThreads,
+                inferenceThreads, hrPayload, masks, Duration.ZERO);
     }
 
     /** A worker with the default mask settings ({@link MaskSettings#defaults()}: AUTO). */
-    public WorkerConfig(String bootstrapServers, String applicationId, Topics topics, MessageLimits limits,
-                        Path modelPath, int scale, int batchSize, Duration batchLinger, Path stateDir,
-                        int streamThreads, int inferenceThreads, PayloadCodec hrPayload) {
-        this(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize, batchLinger, stateDir,
-                streamThreads, inferenceThreads, hrPayload, MaskSettings.defaults());
+    public WorkerConfig(KafkaConnection kafka, String applicationId, Path modelPath, int scale, int batchSize,
+                        Duration batchLinger, Path stateDir, int streamThreads, int inferenceThreads,
+                        PayloadCodec hrPayload) {
+        this(kafka, applicationId, modelPath, scale, batchSize, batchLinger, stateDir, streamThreads,
+                inferenceThreads, hrPayload, MaskSettings.defaults());
     }
 
     /** This configuration with other mask settings. */
     public WorkerConfig withMasks(MaskSettings newMasks) {
-        return new WorkerConfig(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize,
-                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, newMasks, latencyBudget, security);
+        return new WorkerConfig(kafka, applicationId, modelPath, scale, batchSize, batchLinger, stateDir,
+                streamThreads, inferenceThreads, hrPayload, newMasks, latencyBudget);
     }
 
     /** This configuration with a latency budget (live mode). */
     public WorkerConfig withLatencyBudget(Duration budget) {
-        return new WorkerConfig(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize,
-                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, masks, budget, security);
-    }
-
-    /** This configuration with Kafka TLS/SASL settings. */
-    public WorkerConfig withSecurity(KafkaSecurity newSecurity) {
-        return new WorkerConfig(bootstrapServers, applicationId, topics, limits, modelPath, scale, batchSize,
-                batchLinger, stateDir, streamThreads, inferenceThreads, hrPayload, masks, latencyBudget, newSecurity);
+        return new WorkerConfig(kafka, applicationId, modelPath, scale, batchSize, batchLinger, stateDir,
+                streamThreads, inferenceThreads, hrPayload, masks, budget);
     }
 }

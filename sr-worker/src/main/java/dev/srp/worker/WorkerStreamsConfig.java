@@ -17,17 +17,17 @@ final class WorkerStreamsConfig {
     static Properties of(WorkerConfig config) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        config.security().applyTo(p); // un-prefixed: Streams hands them to every client it creates
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        config.kafka().security().applyTo(p); // un-prefixed: Streams hands them to every client it creates
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         // every limit from MessageLimits, for every client Streams creates and for its internal topics
-        putAll(p, config.limits().producerConfig(), StreamsConfig::producerPrefix);
-        putAll(p, config.limits().consumerConfig(), StreamsConfig::mainConsumerPrefix);
-        putAll(p, config.limits().consumerConfig(), StreamsConfig::restoreConsumerPrefix);
-        putAll(p, config.limits().consumerConfig(), StreamsConfig::globalConsumerPrefix);
-        putAll(p, config.limits().topicConfig(), StreamsConfig::topicPrefix);
+        putAll(p, config.kafka().limits().producerConfig(), StreamsConfig::producerPrefix);
+        putAll(p, config.kafka().limits().consumerConfig(), StreamsConfig::mainConsumerPrefix);
+        putAll(p, config.kafka().limits().consumerConfig(), StreamsConfig::restoreConsumerPrefix);
+        putAll(p, config.kafka().limits().consumerConfig(), StreamsConfig::globalConsumerPrefix);
+        putAll(p, config.kafka().limits().topicConfig(), StreamsConfig::topicPrefix);
         // frames are large and each poll's records are processed before the next poll: a few batches at most
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), inputQueueRecords(config));
         // Streams' own input queue, per partition, likewise: by default it takes 1000 records, which is gigabytes

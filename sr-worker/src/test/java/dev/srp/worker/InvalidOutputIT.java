@@ -8,25 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.contract.FrameMessage;
-import dev.srp.contract.FrameSerde;
-import dev.srp.contract.MessageLimits;
-import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.PixelFormat;
 import dev.srp.contract.Topics;
-import io.prometheus.client.CollectorRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,44 +24,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvalidOutputIT {
     private static final Path FAULTY = Path.of("src", "test", "resources", "engine", "faulty-x4-test.pt");
-    private static final Topics TOPICS = Topics.defaults();
-    private static final FrameSerde SERDE = FrameSerde.defaultCodec();
-    private static DjlUpscaler model;
+    private static final Topics TOPICS = TopologyHarness.TOPICS;
+    @RegisterExtension
+    static final LoadedModel MODEL = LoadedModel.of(FAULTY);
 
     private enum Tint { NONE, RED, GREEN }
 
     @TempDir
     Path stateDir;
-    private CollectorRegistry registry;
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> lr;
-    private TestOutputTopic<byte[], byte[]> hr;
-
-    @BeforeAll
-    static void loadModel() {
-        model = DjlUpscaler.load(FAULTY, 4, 2);
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
+    private TopologyHarness t;
 
     private void start(Duration latencyBudget) {
-        WorkerConfig config = new WorkerConfig("unused:9092", "srp-worker-guard-test", TOPICS,
-                MessageLimits.defaults(), FAULTY, 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW)
+        WorkerConfig config = TopologyHarness.config("srp-worker-guard-test", FAULTY, stateDir)
                 .withLatencyBudget(latencyBudget);
-        registry = new CollectorRegistry();
-        driver = new TopologyTestDriver(SrTopology.build(config, () -> new SharedUpscaler(model),
-                new WorkerMetrics(registry)), WorkerStreamsConfig.of(config));
-        lr = driver.createInputTopic(TOPICS.framesLr(), new ByteArraySerializer(), new ByteArraySerializer());
-        hr = driver.createOutputTopic(TOPICS.framesHr(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        t = new TopologyHarness(config, () -> new SharedUpscaler(MODEL.get()));
     }
 
     @AfterEach
     void closeDriver() {
-        if (driver != null) {
-            driver.close();
+        if (t != null) {
+            t.close();
         }
     }
 
@@ -90,16 +61,8 @@ class InvalidOutputIT {
                 0, px);
     }
 
-    private void send(FrameMessage m) {
-        lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8), SERDE.serialize(TOPICS.framesLr(), m));
-    }
-
-    private List<FrameMessage> readHr() {
-        return hr.readValuesToList().stream().map(v -> SERDE.deserialize(TOPICS.framesHr(), v)).toList();
-    }
-
     private double invalid(String reason) {
-        return registry.getSampleValue("srp_worker_invalid_outputs_total", new String[] {"reason"},
+        return t.registry.getSampleValue("srp_worker_invalid_outputs_total", new String[] {"reason"},
                 new String[] {reason});
     }
 
@@ -109,10 +72,10 @@ class InvalidOutputIT {
         start(Duration.ZERO);
         Tint[] tints = {Tint.NONE, Tint.RED, Tint.NONE, Tint.GREEN, Tint.GREEN, Tint.NONE, Tint.RED, Tint.NONE};
         for (int i = 0; i < tints.length; i++) {
-            send(frame("clip", i, tints[i]));
+            t.send(frame("clip", i, tints[i]));
         }
-        send(FrameMessage.endOfStream("clip", tints.length, tints.length * 40_000L, TestFrames.RATE));
-        List<FrameMessage> out = readHr();
+        t.send(FrameMessage.endOfStream("clip", tints.length, tints.length * 40_000L, TestFrames.RATE));
+        List<FrameMessage> out = t.readHr();
         assertEquals(tints.length + 1, out.size());
         for (int i = 0; i < tints.length; i++) {
             FrameMessage f = out.get(i);
@@ -128,17 +91,17 @@ class InvalidOutputIT {
         }
         assertEquals(2.0, invalid("non_finite"));
         assertEquals(2.0, invalid("constant"));
-        assertEquals(8.0, registry.getSampleValue("srp_worker_frames_out_total"));
+        assertEquals(8.0, t.registry.getSampleValue("srp_worker_frames_out_total"));
     }
 
     /** A black output of a black input is right, not a fault. */
     @Test
     void aFlatOutputOfAFlatInputIsValid() {
         start(Duration.ZERO);
-        send(FrameMessage.frame("clip", 0, 0, TestFrames.RATE, WIDTH, HEIGHT, PixelFormat.RGB24, 0,
+        t.send(FrameMessage.frame("clip", 0, 0, TestFrames.RATE, WIDTH, HEIGHT, PixelFormat.RGB24, 0,
                 TestFrames.flat(WIDTH, HEIGHT, 0, 0, 0)));
-        send(FrameMessage.endOfStream("clip", 1, 40_000, TestFrames.RATE));
-        assertEquals(1, readHr().get(0).upscaleBy());
+        t.send(FrameMessage.endOfStream("clip", 1, 40_000, TestFrames.RATE));
+        assertEquals(1, t.readHr().get(0).upscaleBy());
         assertEquals(0.0, invalid("constant"));
     }
 
@@ -148,9 +111,9 @@ class InvalidOutputIT {
         start(Duration.ZERO);
         RuntimeException e = assertThrows(RuntimeException.class, () -> {
             for (int i = 0; i < OutputGuard.STOP_AFTER; i++) {
-                send(frame("clip", i, Tint.RED));
+                t.send(frame("clip", i, Tint.RED));
             }
-            send(FrameMessage.endOfStream("clip", OutputGuard.STOP_AFTER, 0, TestFrames.RATE));
+            t.send(FrameMessage.endOfStream("clip", OutputGuard.STOP_AFTER, 0, TestFrames.RATE));
         });
         String chain = String.valueOf(e) + " / " + e.getCause();
         assertTrue(chain.contains("faulty-x4-test") && chain.contains("non-finite values")
@@ -163,10 +126,10 @@ class InvalidOutputIT {
         start(Duration.ofSeconds(30));
         int frames = OutputGuard.STOP_AFTER + 5;
         for (int i = 0; i < frames; i++) {
-            send(frame("cam", i, Tint.RED));
+            t.send(frame("cam", i, Tint.RED));
         }
-        send(FrameMessage.endOfStream("cam", frames, 0, TestFrames.RATE));
-        List<FrameMessage> out = readHr();
+        t.send(FrameMessage.endOfStream("cam", frames, 0, TestFrames.RATE));
+        List<FrameMessage> out = t.readHr();
         assertEquals(frames + 1, out.size());
         assertTrue(out.subList(0, frames).stream().allMatch(f -> f.upscaleBy() == 4));
         assertEquals(frames, invalid("non_finite"));

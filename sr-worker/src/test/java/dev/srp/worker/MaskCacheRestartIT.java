@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.Topics;
+import dev.srp.testsupport.KafkaBroker;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MaskCacheRestartIT {
     private static final MessageLimits LIMITS = MessageLimits.defaults();
     private static final Topics TOPICS = Topics.withPrefix("masks-it.");
+    @RegisterExtension
+    static final KafkaBroker BROKER = KafkaBroker.withLimits(LIMITS);
     private static final String APP = "srp-worker-mask-restart-it";
     private static final int FIRST = 6;
     private static final int REST = 7;
@@ -48,42 +52,41 @@ class MaskCacheRestartIT {
 
     @Test
     void aWorkerRestartedMidShotReusesTheStoredMasks() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS)) {
-            kafka.createTopics(TOPICS, 1);
-            String bootstrap = kafka.bootstrapServers();
-            produce(bootstrap, 0, FIRST, false);
-            CollectorRegistry first = new CollectorRegistry();
-            try (KafkaConsumer<String, FrameMessage> reader = reader(bootstrap)) {
-                List<FrameMessage> out = new ArrayList<>();
-                try (SrWorker worker = new SrWorker(config(bootstrap, firstState), new WorkerMetrics(first))) {
-                    worker.start();
-                    readUntil(reader, out, FIRST, worker);
-                }
-                assertEquals(1.0, first.getSampleValue("srp_worker_mask_computations_total"));
-                assertEquals(FIRST - 1.0, first.getSampleValue("srp_worker_mask_cache_hits_total"));
-
-                produce(bootstrap, FIRST, REST, true);
-                CollectorRegistry second = new CollectorRegistry();
-                try (SrWorker worker = new SrWorker(config(bootstrap, secondState), new WorkerMetrics(second))) {
-                    worker.start();
-                    readUntil(reader, out, FIRST + REST + 1, worker);
-                }
-                TreeSet<Long> indexes = new TreeSet<>();
-                out.stream().filter(m -> !m.isEndOfStream()).forEach(m -> indexes.add(m.frameIndex()));
-                assertEquals(FIRST + REST, indexes.size(), "every frame exactly once: " + indexes);
-                assertEquals(0.0, second.getSampleValue("srp_worker_mask_computations_total"),
-                        "the restarted worker must not segment the shot again");
-                assertEquals(0.0, second.getSampleValue("srp_worker_mask_cache_misses_total"));
-                assertEquals((double) REST, second.getSampleValue("srp_worker_mask_cache_hits_total"));
-                assertEquals(1.0, second.getSampleValue("srp_worker_mask_cache_evictions_total",
-                        new String[] {"reason"}, new String[] {WorkerMetrics.EVICTION_SHOT_ENDED}),
-                        "the end marker retires the restored shot");
+        BROKER.createTopics(TOPICS, 1);
+        String bootstrap = BROKER.bootstrapServers();
+        produce(bootstrap, 0, FIRST, false);
+        CollectorRegistry first = new CollectorRegistry();
+        try (KafkaConsumer<String, FrameMessage> reader = reader(bootstrap)) {
+            List<FrameMessage> out = new ArrayList<>();
+            try (SrWorker worker = new SrWorker(config(bootstrap, firstState), new WorkerMetrics(first))) {
+                worker.start();
+                readUntil(reader, out, FIRST, worker);
             }
+            assertEquals(1.0, first.getSampleValue("srp_worker_mask_computations_total"));
+            assertEquals(FIRST - 1.0, first.getSampleValue("srp_worker_mask_cache_hits_total"));
+
+            produce(bootstrap, FIRST, REST, true);
+            CollectorRegistry second = new CollectorRegistry();
+            try (SrWorker worker = new SrWorker(config(bootstrap, secondState), new WorkerMetrics(second))) {
+                worker.start();
+                readUntil(reader, out, FIRST + REST + 1, worker);
+            }
+            TreeSet<Long> indexes = new TreeSet<>();
+            out.stream().filter(m -> !m.isEndOfStream()).forEach(m -> indexes.add(m.frameIndex()));
+            assertEquals(FIRST + REST, indexes.size(), "every frame exactly once: " + indexes);
+            assertEquals(0.0, second.getSampleValue("srp_worker_mask_computations_total"),
+                    "the restarted worker must not segment the shot again");
+            assertEquals(0.0, second.getSampleValue("srp_worker_mask_cache_misses_total"));
+            assertEquals((double) REST, second.getSampleValue("srp_worker_mask_cache_hits_total"));
+            assertEquals(1.0, second.getSampleValue("srp_worker_mask_cache_evictions_total",
+                    new String[] {"reason"}, new String[] {WorkerMetrics.EVICTION_SHOT_ENDED}),
+                    "the end marker retires the restored shot");
         }
     }
 
     private static WorkerConfig config(String bootstrap, Path stateDir) {
-        return new WorkerConfig(bootstrap, APP, TOPICS, LIMITS, TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20),
+        return new WorkerConfig(KafkaConnection.to(bootstrap, TOPICS, LIMITS), APP, TestFrames.MODEL_X4, 4, 4,
+                Duration.ofMillis(20),
                 stateDir, 1, 2, PayloadCodec.RAW, MaskSettings.withMode(MaskMode.ALWAYS));
     }
 

@@ -9,26 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.contract.FrameMessage;
-import dev.srp.contract.FrameSerde;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.Topics;
 import dev.srp.worker.masks.MaskSet;
-import io.prometheus.client.CollectorRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,38 +30,22 @@ import org.junit.jupiter.api.io.TempDir;
  * through DJL; a test stand-in segmenter ({@link GridTestMaskGenerator}) counts the segmentations.
  */
 class MaskCacheTopologyIT {
-    private static final Topics TOPICS = Topics.defaults();
-    private static final FrameSerde SERDE = FrameSerde.defaultCodec();
-    private static DjlUpscaler model;
+    private static final Topics TOPICS = TopologyHarness.TOPICS;
+    @RegisterExtension
+    static final LoadedModel MODEL = LoadedModel.of(TestFrames.MODEL_X4);
 
     @TempDir
     Path stateDir;
+    private TopologyHarness t;
     private final AtomicInteger segmentations = new AtomicInteger();
-    private CollectorRegistry registry;
     private RecordingUpscaler recorder;
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> lr;
-
-    @BeforeAll
-    static void loadModel() {
-        model = DjlUpscaler.load(TestFrames.MODEL_X4, 4, 2);
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
 
     private void start(MaskSettings masks) {
-        WorkerConfig config = new WorkerConfig("unused:9092", "srp-worker-mask-test", TOPICS,
-                MessageLimits.defaults(), TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2,
-                PayloadCodec.RAW, masks);
-        registry = new CollectorRegistry();
-        recorder = new RecordingUpscaler(model);
-        driver = new TopologyTestDriver(SrTopology.build(config, () -> recorder,
-                () -> new GridTestMaskGenerator(segmentations), new WorkerMetrics(registry)),
-                WorkerStreamsConfig.of(config));
-        lr = driver.createInputTopic(TOPICS.framesLr(), new ByteArraySerializer(), new ByteArraySerializer());
+        WorkerConfig config = TopologyHarness.config("srp-worker-mask-test", TestFrames.MODEL_X4, stateDir)
+                .withMasks(masks);
+        recorder = new RecordingUpscaler(MODEL.get());
+        t = new TopologyHarness(config, metrics -> SrTopology.build(config, () -> recorder,
+                () -> new GridTestMaskGenerator(segmentations), metrics));
     }
 
     private void start(MaskMode mode) {
@@ -76,26 +54,22 @@ class MaskCacheTopologyIT {
 
     @AfterEach
     void closeDriver() {
-        if (driver != null) {
-            driver.close();
+        if (t != null) {
+            t.close();
         }
     }
 
-    private void send(FrameMessage m) {
-        lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8), SERDE.serialize(TOPICS.framesLr(), m));
-    }
-
     private KeyValueStore<String, MaskCacheEntry> store() {
-        return driver.getKeyValueStore(MaskStore.NAME);
+        return t.driver.getKeyValueStore(MaskStore.NAME);
     }
 
     private double metric(String name) {
-        Double v = registry.getSampleValue(name);
+        Double v = t.registry.getSampleValue(name);
         return v == null ? 0 : v;
     }
 
     private double evictions(String reason) {
-        Double v = registry.getSampleValue("srp_worker_mask_cache_evictions_total", new String[] {"reason"},
+        Double v = t.registry.getSampleValue("srp_worker_mask_cache_evictions_total", new String[] {"reason"},
                 new String[] {reason});
         return v == null ? 0 : v;
     }
@@ -106,9 +80,9 @@ class MaskCacheTopologyIT {
         List<FrameMessage> frames = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             frames.add(TestFrames.frame("clip", i / 10, i));
-            send(frames.get(i));
+            t.send(frames.get(i));
         }
-        send(FrameMessage.endOfStream("clip", 30, 1_200_000, TestFrames.RATE));
+        t.send(FrameMessage.endOfStream("clip", 30, 1_200_000, TestFrames.RATE));
 
         assertEquals(3, segmentations.get());
         assertEquals(3.0, metric("srp_worker_mask_computations_total"));
@@ -143,7 +117,7 @@ class MaskCacheTopologyIT {
     void aShotLeavesTheStoreOnceTheNextShotBeginsAndNoFrameOfItIsPending() {
         start(MaskMode.ALWAYS);
         for (int i = 0; i < 10; i++) {
-            send(TestFrames.frame("clip", 0, i));
+            t.send(TestFrames.frame("clip", 0, i));
         }
         MaskCacheEntry shot0 = store().get("clip/shot-0");
         assertNotNull(shot0);
@@ -154,9 +128,9 @@ class MaskCacheTopologyIT {
         assertEquals(1.0, metric("srp_worker_mask_cache_entries"));
         assertTrue(metric("srp_worker_mask_entry_bytes_sum") > 0);
 
-        send(TestFrames.frame("clip", 1, 10));
+        t.send(TestFrames.frame("clip", 1, 10));
         assertNotNull(store().get("clip/shot-0"), "frames 8 and 9 of shot 0 still wait for their batch");
-        driver.advanceWallClockTime(Duration.ofMillis(50));
+        t.driver.advanceWallClockTime(Duration.ofMillis(50));
         assertNull(store().get("clip/shot-0"), "the linger flushed them, so shot 0 is gone");
         assertEquals(10, store().get("clip/shot-1").keyFrameIndex());
         assertEquals(1.0, evictions(WorkerMetrics.EVICTION_SHOT_ENDED));
@@ -166,15 +140,15 @@ class MaskCacheTopologyIT {
     @Test
     void aQuietShotExpiresAndIsSegmentedAgainIfItComesBack() {
         start(new MaskSettings(MaskMode.ALWAYS, MaskGeneratorKind.BUILTIN, Duration.ofSeconds(2), 64));
-        send(TestFrames.frame("live", 0, 0));
-        send(TestFrames.frame("live", 0, 1));
-        driver.advanceWallClockTime(Duration.ofMillis(1_500));
+        t.send(TestFrames.frame("live", 0, 0));
+        t.send(TestFrames.frame("live", 0, 1));
+        t.driver.advanceWallClockTime(Duration.ofMillis(1_500));
         assertNotNull(store().get("live/shot-0"), "not quiet for the TTL yet");
-        driver.advanceWallClockTime(Duration.ofMillis(1_500));
+        t.driver.advanceWallClockTime(Duration.ofMillis(1_500));
         assertNull(store().get("live/shot-0"));
         assertEquals(1.0, evictions(WorkerMetrics.EVICTION_TTL));
 
-        send(TestFrames.frame("live", 0, 2));
+        t.send(TestFrames.frame("live", 0, 2));
         assertEquals(2, segmentations.get());
         assertEquals(2.0, metric("srp_worker_mask_cache_misses_total"));
     }
@@ -182,13 +156,13 @@ class MaskCacheTopologyIT {
     @Test
     void theLeastRecentlyUsedShotGoesWhenTheTaskHoldsMaxEntries() {
         start(new MaskSettings(MaskMode.ALWAYS, MaskGeneratorKind.BUILTIN, Duration.ofMinutes(10), 2));
-        send(TestFrames.frame("a", 0, 0));
-        driver.advanceWallClockTime(Duration.ofMillis(30));
-        send(TestFrames.frame("b", 0, 0));
-        driver.advanceWallClockTime(Duration.ofMillis(30));
-        send(TestFrames.frame("a", 0, 1));
-        driver.advanceWallClockTime(Duration.ofMillis(30));
-        send(TestFrames.frame("c", 0, 0));
+        t.send(TestFrames.frame("a", 0, 0));
+        t.driver.advanceWallClockTime(Duration.ofMillis(30));
+        t.send(TestFrames.frame("b", 0, 0));
+        t.driver.advanceWallClockTime(Duration.ofMillis(30));
+        t.send(TestFrames.frame("a", 0, 1));
+        t.driver.advanceWallClockTime(Duration.ofMillis(30));
+        t.send(TestFrames.frame("c", 0, 0));
 
         assertNull(store().get("b/shot-0"), "b was used least recently");
         assertNotNull(store().get("a/shot-0"));
@@ -200,19 +174,19 @@ class MaskCacheTopologyIT {
     @Test
     void offSegmentsNothingAndOpensNoMaskStore() {
         start(MaskMode.OFF);
-        send(TestFrames.frame("clip", 0, 0));
-        send(FrameMessage.endOfStream("clip", 1, 40_000, TestFrames.RATE));
+        t.send(TestFrames.frame("clip", 0, 0));
+        t.send(FrameMessage.endOfStream("clip", 1, 40_000, TestFrames.RATE));
         assertEquals(0, segmentations.get());
         assertFalse(recorder.seen().get(0).hasMasks());
-        assertNull(driver.getStateStore(MaskStore.NAME));
+        assertNull(t.driver.getStateStore(MaskStore.NAME));
     }
 
     @Test
     void autoWithAModelThatTakesOnlyTheLrFrameSegmentsNothing() {
         start(MaskMode.AUTO);
-        send(TestFrames.frame("clip", 0, 0));
-        send(FrameMessage.endOfStream("clip", 1, 40_000, TestFrames.RATE));
-        assertEquals(List.of("lr"), model.modelInputs());
+        t.send(TestFrames.frame("clip", 0, 0));
+        t.send(FrameMessage.endOfStream("clip", 1, 40_000, TestFrames.RATE));
+        assertEquals(List.of("lr"), MODEL.get().modelInputs());
         assertEquals(0, segmentations.get());
         assertEquals(0.0, metric("srp_worker_mask_cache_misses_total"));
         assertFalse(recorder.seen().get(0).hasMasks());
@@ -221,8 +195,9 @@ class MaskCacheTopologyIT {
     @Test
     void aTtlShorterThanTwoLingersIsRefused() {
         MaskSettings masks = new MaskSettings(MaskMode.ALWAYS, MaskGeneratorKind.BUILTIN, Duration.ofSeconds(1), 8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WorkerConfig("k:9092",
-                "id", TOPICS, MessageLimits.defaults(), TestFrames.MODEL_X4, 4, 4, Duration.ofSeconds(1), stateDir, 1,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new WorkerConfig(KafkaConnection.to("k:9092", TOPICS, MessageLimits.defaults()), "id",
+                TestFrames.MODEL_X4, 4, 4, Duration.ofSeconds(1), stateDir, 1,
                 1, PayloadCodec.RAW, masks));
         assertTrue(e.getMessage().contains("masks ttl"), e.getMessage());
     }
@@ -231,7 +206,7 @@ class MaskCacheTopologyIT {
     void masksComeBackFromTheStoreAsTheyWent() {
         start(MaskMode.ALWAYS);
         FrameMessage first = TestFrames.frame("clip", 0, 7);
-        send(first);
+        t.send(first);
         MaskSet stored = MaskSet.decode(store().get("clip/shot-0").masks());
         assertEquals(new GridTestMaskGenerator(new AtomicInteger()).generate(first.pixels(), first.width(),
                 first.height()), stored);

@@ -9,85 +9,48 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.contract.FrameMessage;
-import dev.srp.contract.FrameSerde;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.PixelFormat;
 import dev.srp.contract.Topics;
-import io.prometheus.client.CollectorRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The topology on Kafka Streams' test driver, with the real interim model through DJL (32x16 -> 128x64). */
 class SrTopologyIT {
-    private static final Topics TOPICS = Topics.defaults();
-    private static final FrameSerde SERDE = FrameSerde.defaultCodec();
-    private static DjlUpscaler model;
+    private static final Topics TOPICS = TopologyHarness.TOPICS;
+    @RegisterExtension
+    static final LoadedModel MODEL = LoadedModel.of(TestFrames.MODEL_X4);
 
     @TempDir
     Path stateDir;
-    private CollectorRegistry registry;
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> lr;
-    private TestOutputTopic<byte[], byte[]> hr;
-    private TestOutputTopic<byte[], byte[]> deadLetter;
-
-    @BeforeAll
-    static void loadModel() {
-        model = DjlUpscaler.load(TestFrames.MODEL_X4, 4, 2);
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
+    private TopologyHarness t;
 
     @BeforeEach
     void startDriver() {
-        startDriver(new WorkerConfig("unused:9092", "srp-worker-topology-test", TOPICS,
-                MessageLimits.defaults(), TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2,
-                PayloadCodec.RAW));
+        startDriver(TopologyHarness.config("srp-worker-topology-test", TestFrames.MODEL_X4, stateDir));
     }
 
     private void startDriver(WorkerConfig config) {
-        startDriver(config, () -> new SharedUpscaler(model));
+        startDriver(config, () -> new SharedUpscaler(MODEL.get()));
     }
 
     private void startDriver(WorkerConfig config, java.util.function.Supplier<Upscaler> upscalers) {
-        registry = new CollectorRegistry();
-        driver = new TopologyTestDriver(SrTopology.build(config, upscalers,
-                new WorkerMetrics(registry)), WorkerStreamsConfig.of(config));
-        lr = driver.createInputTopic(TOPICS.framesLr(), new ByteArraySerializer(), new ByteArraySerializer());
-        hr = driver.createOutputTopic(TOPICS.framesHr(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        deadLetter = driver.createOutputTopic(TOPICS.deadLetter(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        t = new TopologyHarness(config, upscalers);
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
-    }
-
-    private void send(FrameMessage m) {
-        lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8), SERDE.serialize(TOPICS.framesLr(), m));
-    }
-
-    private List<FrameMessage> readHr() {
-        return hr.readValuesToList().stream().map(v -> SERDE.deserialize(TOPICS.framesHr(), v)).toList();
+        t.close();
     }
 
     /**
@@ -97,17 +60,18 @@ class SrTopologyIT {
      */
     @Test
     void framesPastTheLatencyBudgetGoOutForEgressToUpscaleAndAreCounted() {
-        driver.close();
+        t.close();
         startDriver(budgetConfig("srp-worker-budget-test").withLatencyBudget(Duration.ofSeconds(2)));
         java.time.Instant now = java.time.Instant.now();
         for (int i = 0; i < 8; i++) {
             FrameMessage m = TestFrames.frame("cam", 0, i);
             // the first four were published 10 s ago: a worker that fell behind
-            lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8), SERDE.serialize(TOPICS.framesLr(), m),
+            t.lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8),
+                    TopologyHarness.SERDE.serialize(TOPICS.framesLr(), m),
                     i < 4 ? now.minusSeconds(10) : now);
         }
-        send(FrameMessage.endOfStream("cam", 8, 320_000, TestFrames.RATE));
-        List<FrameMessage> out = readHr();
+        t.send(FrameMessage.endOfStream("cam", 8, 320_000, TestFrames.RATE));
+        List<FrameMessage> out = t.readHr();
         assertEquals(9, out.size());
         for (int i = 0; i < 8; i++) {
             FrameMessage in = TestFrames.frame("cam", 0, i);
@@ -123,9 +87,9 @@ class SrTopologyIT {
                 assertEquals(WIDTH * 4, frame.width());
             }
         }
-        assertEquals(4.0, registry.getSampleValue("srp_worker_deadline_misses_total"));
-        assertEquals(4.0, registry.getSampleValue("srp_worker_inference_batch_size_sum"), "model saw 4 frames");
-        assertEquals(8.0, registry.getSampleValue("srp_worker_frames_out_total"));
+        assertEquals(4.0, t.registry.getSampleValue("srp_worker_deadline_misses_total"));
+        assertEquals(4.0, t.registry.getSampleValue("srp_worker_inference_batch_size_sum"), "model saw 4 frames");
+        assertEquals(8.0, t.registry.getSampleValue("srp_worker_frames_out_total"));
     }
 
     /**
@@ -135,80 +99,82 @@ class SrTopologyIT {
      */
     @Test
     void framesTheModelCouldNotFinishInTimeAreShedBeforeItRuns() {
-        driver.close();
+        t.close();
         startDriver(budgetConfig("srp-worker-predict").withLatencyBudget(Duration.ofSeconds(2)),
-                () -> new SlowUpscalerFake(model, 500));
+                () -> new SlowUpscalerFake(MODEL.get(), 500));
         for (int i = 0; i < 4; i++) {
-            send(TestFrames.frame("cam", 0, i)); // fresh: all four run, and the worker learns the model's pace
+            t.send(TestFrames.frame("cam", 0, i)); // fresh: all four run, and the worker learns the model's pace
         }
-        assertEquals(0.0, registry.getSampleValue("srp_worker_deadline_misses_total"));
+        assertEquals(0.0, t.registry.getSampleValue("srp_worker_deadline_misses_total"));
         java.time.Instant published = java.time.Instant.now().minusMillis(1200);
         for (int i = 4; i < 8; i++) {
             FrameMessage m = TestFrames.frame("cam", 0, i);
-            lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8), SERDE.serialize(TOPICS.framesLr(), m), published);
+            t.lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8),
+                    TopologyHarness.SERDE.serialize(TOPICS.framesLr(), m), published);
         }
-        List<FrameMessage> out = readHr();
+        List<FrameMessage> out = t.readHr();
         assertEquals(8, out.size());
         for (int i = 0; i < 8; i++) {
             assertEquals(i, out.get(i).frameIndex());
             assertEquals(i >= 4 && i < 7 ? 4 : 1, out.get(i).upscaleBy(), "frame " + i);
         }
-        assertEquals(3.0, registry.getSampleValue("srp_worker_deadline_misses_total"));
-        assertEquals(5.0, registry.getSampleValue("srp_worker_inference_batch_size_sum"), "model saw 5 frames");
+        assertEquals(3.0, t.registry.getSampleValue("srp_worker_deadline_misses_total"));
+        assertEquals(5.0, t.registry.getSampleValue("srp_worker_inference_batch_size_sum"), "model saw 5 frames");
     }
 
     /** A model that throws: live mode sends the frames out for egress to upscale and counts them; the stream goes on. */
     @Test
     void inLiveModeAFailingModelsFramesGoOutForEgressToUpscale() {
-        driver.close();
+        t.close();
         startDriver(budgetConfig("srp-worker-fail-live").withLatencyBudget(Duration.ofSeconds(2)),
                 ThrowingUpscalerFake::new);
         for (int i = 0; i < 4; i++) {
-            send(TestFrames.frame("cam", 0, i));
+            t.send(TestFrames.frame("cam", 0, i));
         }
-        send(FrameMessage.endOfStream("cam", 4, 160_000, TestFrames.RATE));
-        List<FrameMessage> out = readHr();
+        t.send(FrameMessage.endOfStream("cam", 4, 160_000, TestFrames.RATE));
+        List<FrameMessage> out = t.readHr();
         assertEquals(5, out.size(), "4 frames and the end marker");
         for (int i = 0; i < 4; i++) {
             assertEquals(4, out.get(i).upscaleBy(), "frame " + i);
             assertArrayEquals(TestFrames.frame("cam", 0, i).pixels(), out.get(i).pixels(), "frame " + i);
         }
-        assertEquals(4.0, registry.getSampleValue("srp_worker_model_failures_total"));
+        assertEquals(4.0, t.registry.getSampleValue("srp_worker_model_failures_total"));
     }
 
     /** Without a latency budget (a remaster) a failing model stops the worker rather than lowering quality. */
     @Test
     void outsideLiveModeAFailingModelStopsTheWorker() {
-        driver.close();
+        t.close();
         startDriver(budgetConfig("srp-worker-fail-file"), ThrowingUpscalerFake::new);
         for (int i = 0; i < 3; i++) {
-            send(TestFrames.frame("clip", 0, i));
+            t.send(TestFrames.frame("clip", 0, i));
         }
         RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> send(TestFrames.frame("clip", 0, 3)));
+                () -> t.send(TestFrames.frame("clip", 0, 3)));
         assertTrue(String.valueOf(e.getMessage()).contains("fake model failure")
                 || String.valueOf(e.getCause()).contains("fake model failure"), String.valueOf(e));
-        assertTrue(hr.isEmpty(), "nothing was sent for the failed batch");
+        assertTrue(t.hr.isEmpty(), "nothing was sent for the failed batch");
     }
 
     private WorkerConfig budgetConfig(String applicationId) {
-        return new WorkerConfig("unused:9092", applicationId, TOPICS, MessageLimits.defaults(), TestFrames.MODEL_X4,
+        return new WorkerConfig(KafkaConnection.to("unused:9092", TOPICS, MessageLimits.defaults()), applicationId,
+                TestFrames.MODEL_X4,
                 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
     }
 
     @Test
     void everyFrameComesOutUpscaledWithItsKeyThenTheEndMarker() {
         for (int i = 0; i < 6; i++) {
-            send(TestFrames.frame("clip", i < 3 ? 0 : 1, i));
+            t.send(TestFrames.frame("clip", i < 3 ? 0 : 1, i));
         }
         FrameMessage end = FrameMessage.endOfStream("clip", 6, 240_000, TestFrames.RATE);
-        send(end);
+        t.send(end);
 
-        List<TestRecord<byte[], byte[]>> records = hr.readRecordsToList();
+        List<TestRecord<byte[], byte[]>> records = t.hr.readRecordsToList();
         assertEquals(7, records.size());
         for (int i = 0; i < 6; i++) {
             FrameMessage in = TestFrames.frame("clip", i < 3 ? 0 : 1, i);
-            FrameMessage out = SERDE.deserialize(TOPICS.framesHr(), records.get(i).value());
+            FrameMessage out = TopologyHarness.SERDE.deserialize(TOPICS.framesHr(), records.get(i).value());
             assertEquals(in.key(), new String(records.get(i).key(), StandardCharsets.UTF_8));
             assertEquals(i, out.frameIndex());
             assertEquals(in.ptsMicros(), out.ptsMicros());
@@ -217,20 +183,20 @@ class SrTopologyIT {
             assertEquals(HEIGHT * 4, out.height());
             assertEquals(in.pixels()[0] & 0xff, out.pixels()[0] & 0xff, 1, "frame " + i + " red");
         }
-        assertArrayEquals(SERDE.serialize(TOPICS.framesLr(), end), records.get(6).value(),
+        assertArrayEquals(TopologyHarness.SERDE.serialize(TOPICS.framesLr(), end), records.get(6).value(),
                 "end marker passes through unchanged, after every frame");
-        assertEquals(6.0, registry.getSampleValue("srp_worker_frames_in_total"));
-        assertEquals(6.0, registry.getSampleValue("srp_worker_frames_out_total"));
+        assertEquals(6.0, t.registry.getSampleValue("srp_worker_frames_in_total"));
+        assertEquals(6.0, t.registry.getSampleValue("srp_worker_frames_out_total"));
     }
 
     @Test
     void aFlatFrameStaysFlatAndARampMatchesBicubic() {
-        send(FrameMessage.frame("flat", 0, 0, TestFrames.RATE, WIDTH, HEIGHT, PixelFormat.RGB24, 0,
+        t.send(FrameMessage.frame("flat", 0, 0, TestFrames.RATE, WIDTH, HEIGHT, PixelFormat.RGB24, 0,
                 TestFrames.flat(WIDTH, HEIGHT, 200, 100, 30)));
-        send(FrameMessage.frame("flat", 1, 40_000, TestFrames.RATE, WIDTH, HEIGHT, PixelFormat.RGB24, 0,
+        t.send(FrameMessage.frame("flat", 1, 40_000, TestFrames.RATE, WIDTH, HEIGHT, PixelFormat.RGB24, 0,
                 TestFrames.ramp(WIDTH, HEIGHT)));
-        send(FrameMessage.endOfStream("flat", 2, 80_000, TestFrames.RATE));
-        List<FrameMessage> out = readHr();
+        t.send(FrameMessage.endOfStream("flat", 2, 80_000, TestFrames.RATE));
+        List<FrameMessage> out = t.readHr();
         assertEquals(3, out.size());
 
         byte[] flat = out.get(0).pixels();
@@ -255,11 +221,11 @@ class SrTopologyIT {
     @Test
     void garbageGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
         byte[] garbage = "not a frame".getBytes(StandardCharsets.UTF_8);
-        lr.pipeInput("clip/shot-0".getBytes(StandardCharsets.UTF_8), garbage);
-        send(TestFrames.frame("clip", 0, 0));
-        send(FrameMessage.endOfStream("clip", 1, 40_000, TestFrames.RATE));
+        t.lr.pipeInput("clip/shot-0".getBytes(StandardCharsets.UTF_8), garbage);
+        t.send(TestFrames.frame("clip", 0, 0));
+        t.send(FrameMessage.endOfStream("clip", 1, 40_000, TestFrames.RATE));
 
-        List<TestRecord<byte[], byte[]>> dead = deadLetter.readRecordsToList();
+        List<TestRecord<byte[], byte[]>> dead = t.deadLetter.readRecordsToList();
         assertEquals(1, dead.size());
         assertArrayEquals(garbage, dead.get(0).value());
         String reason = new String(dead.get(0).headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER).value(),
@@ -267,9 +233,9 @@ class SrTopologyIT {
         assertTrue(reason.contains("magic"), reason);
         assertEquals(TOPICS.framesLr(), new String(dead.get(0).headers()
                 .lastHeader(Topics.DEAD_LETTER_SOURCE_HEADER).value(), StandardCharsets.UTF_8));
-        assertEquals(1.0, registry.getSampleValue("srp_worker_dead_letter_total", new String[] {"reason"},
+        assertEquals(1.0, t.registry.getSampleValue("srp_worker_dead_letter_total", new String[] {"reason"},
                 new String[] {WorkerMetrics.REASON_MALFORMED}));
-        List<FrameMessage> out = readHr();
+        List<FrameMessage> out = t.readHr();
         assertEquals(2, out.size());
         assertEquals(0, out.get(0).frameIndex());
         assertTrue(out.get(1).isEndOfStream());
@@ -278,24 +244,24 @@ class SrTopologyIT {
     @Test
     void fullBatchesRunAtOnceAndTheRestWhenTheLingerExpires() {
         for (int i = 0; i < 10; i++) {
-            send(TestFrames.frame("live", 0, i));
+            t.send(TestFrames.frame("live", 0, i));
         }
-        assertEquals(8, readHr().size(), "two full batches of 4 run as soon as they fill");
+        assertEquals(8, t.readHr().size(), "two full batches of 4 run as soon as they fill");
         assertEquals(2.0, batches("+Inf"));
         assertEquals(0.0, batches("3.0"));
         assertEquals(2.0, batches("4.0"));
 
-        driver.advanceWallClockTime(Duration.ofMillis(50));
-        List<FrameMessage> rest = readHr();
+        t.driver.advanceWallClockTime(Duration.ofMillis(50));
+        List<FrameMessage> rest = t.readHr();
         assertEquals(List.of(8L, 9L), rest.stream().map(FrameMessage::frameIndex).toList());
         assertEquals(3.0, batches("+Inf"));
         assertEquals(1.0, batches("2.0"), "the punctuator flushed the last 2 frames as one batch");
-        assertEquals(10.0, registry.getSampleValue("srp_worker_inference_batch_size_sum"));
-        assertFalse(registry.getSampleValue("srp_worker_frame_latency_seconds_count") < 10.0);
+        assertEquals(10.0, t.registry.getSampleValue("srp_worker_inference_batch_size_sum"));
+        assertFalse(t.registry.getSampleValue("srp_worker_frame_latency_seconds_count") < 10.0);
     }
 
     private double batches(String le) {
-        return registry.getSampleValue("srp_worker_inference_batch_size_bucket", new String[] {"le"},
+        return t.registry.getSampleValue("srp_worker_inference_batch_size_bucket", new String[] {"le"},
                 new String[] {le});
     }
 }

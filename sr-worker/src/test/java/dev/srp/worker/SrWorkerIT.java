@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameSerde;
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.ModelSidecar;
 import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.PixelFormat;
 import dev.srp.contract.SrpException;
 import dev.srp.contract.Topics;
+import dev.srp.testsupport.KafkaBroker;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,12 +32,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The worker end to end on a real in-JVM KRaft broker with the real interim model, exactly once. */
 class SrWorkerIT {
     private static final MessageLimits LIMITS = MessageLimits.defaults();
     private static final Topics TOPICS = Topics.withPrefix("it.");
+    /** Small enough that no record can carry one noisy HR frame. */
+    private static final MessageLimits SMALL = new MessageLimits(1024 * 1024);
+
+    @RegisterExtension
+    static final KafkaBroker BROKER = KafkaBroker.withLimits(LIMITS);
+    @RegisterExtension
+    static final KafkaBroker SMALL_BROKER = KafkaBroker.withLimits(SMALL);
     private static final int FRAMES = 12;
 
     @TempDir
@@ -44,44 +53,44 @@ class SrWorkerIT {
 
     @Test
     void everyFrameArrivesExactlyOnceAtFourTimesTheSize() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(LIMITS)) {
-            kafka.createTopics(TOPICS, 2);
-            produce(kafka.bootstrapServers());
-            WorkerConfig config = new WorkerConfig(kafka.bootstrapServers(), "srp-worker-it", TOPICS, LIMITS,
-                    TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
-            CollectorRegistry registry = new CollectorRegistry();
-            try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {
-                worker.start();
-                List<FrameMessage> out = consume(kafka.bootstrapServers(), worker);
+        BROKER.createTopics(TOPICS, 2);
+        produce(BROKER.bootstrapServers());
+        WorkerConfig config = new WorkerConfig(KafkaConnection.to(BROKER.bootstrapServers(), TOPICS, LIMITS),
+                "srp-worker-it",
+                TestFrames.MODEL_X4, 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
+        CollectorRegistry registry = new CollectorRegistry();
+        try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {
+            worker.start();
+            List<FrameMessage> out = consume(BROKER.bootstrapServers(), worker);
 
-                Map<Long, FrameMessage> frames = new TreeMap<>();
-                List<FrameMessage> ends = new ArrayList<>();
-                for (FrameMessage m : out) {
-                    if (m.isEndOfStream()) {
-                        ends.add(m);
-                    } else if (frames.put(m.frameIndex(), m) != null) {
-                        fail("frame " + m.frameIndex() + " arrived twice");
-                    }
+            Map<Long, FrameMessage> frames = new TreeMap<>();
+            List<FrameMessage> ends = new ArrayList<>();
+            for (FrameMessage m : out) {
+                if (m.isEndOfStream()) {
+                    ends.add(m);
+                } else if (frames.put(m.frameIndex(), m) != null) {
+                    fail("frame " + m.frameIndex() + " arrived twice");
                 }
-                assertEquals(FRAMES, frames.size(), "frames " + frames.keySet());
-                for (FrameMessage m : frames.values()) {
-                    assertEquals(TestFrames.WIDTH * 4, m.width());
-                    assertEquals(TestFrames.HEIGHT * 4, m.height());
-                    assertEquals(m.frameIndex() < 6 ? 0 : 1, m.shotId());
-                }
-                assertEquals(1, ends.size());
-                assertEquals(FRAMES, ends.get(0).frameCount());
-                assertEquals(1.0, registry.getSampleValue("srp_worker_model_info",
-                        new String[] {"model", "sha256", "device"}, new String[] {"bicubic-x4-interim",
-                            ModelSidecar.sha256(TestFrames.MODEL_X4), "cpu"}));
-                assertTrue(worker.failure().isEmpty());
             }
+            assertEquals(FRAMES, frames.size(), "frames " + frames.keySet());
+            for (FrameMessage m : frames.values()) {
+                assertEquals(TestFrames.WIDTH * 4, m.width());
+                assertEquals(TestFrames.HEIGHT * 4, m.height());
+                assertEquals(m.frameIndex() < 6 ? 0 : 1, m.shotId());
+            }
+            assertEquals(1, ends.size());
+            assertEquals(FRAMES, ends.get(0).frameCount());
+            assertEquals(1.0, registry.getSampleValue("srp_worker_model_info",
+                    new String[] {"model", "sha256", "device"}, new String[] {"bicubic-x4-interim",
+                        ModelSidecar.sha256(TestFrames.MODEL_X4), "cpu"}));
+            assertTrue(worker.failure().isEmpty());
         }
     }
 
     @Test
     void startRefusesAMissingModelBeforeTouchingKafka() {
-        WorkerConfig config = new WorkerConfig("localhost:1", "srp-worker-it-nomodel", TOPICS, LIMITS,
+        WorkerConfig config = new WorkerConfig(KafkaConnection.to("localhost:1", TOPICS, LIMITS),
+                "srp-worker-it-nomodel",
                 stateDir.resolve("missing.pt"), 4, 4, Duration.ofMillis(20), stateDir, 1, 1, PayloadCodec.RAW);
         try (SrWorker worker = new SrWorker(config, new WorkerMetrics(new CollectorRegistry()))) {
             SrpException e = assertThrows(SrpException.class, worker::start);
@@ -93,28 +102,27 @@ class SrWorkerIT {
     @Test
     void aStreamThatDiesIsReportedThroughFailure() throws Exception {
         // an HR frame of random noise that no 1 MiB record can carry: the producer fails and so does the stream
-        MessageLimits small = new MessageLimits(1024 * 1024);
+        MessageLimits small = SMALL;
         byte[] noise = new byte[400 * 300 * 3];
         new java.util.Random(7).nextBytes(noise);
         FrameMessage big = FrameMessage.frame("big", 0, 0, TestFrames.RATE, 400, 300, PixelFormat.RGB24, 0, noise);
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(small)) {
-            kafka.createTopics(TOPICS, 1);
-            Map<String, Object> props = new HashMap<>(small.producerConfig());
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            try (KafkaProducer<String, FrameMessage> producer = new KafkaProducer<>(props, new StringSerializer(),
-                    FrameSerde.defaultCodec())) {
-                producer.send(new ProducerRecord<>(TOPICS.framesLr(), big.key(), big)).get();
+        SMALL_BROKER.createTopics(TOPICS, 1);
+        Map<String, Object> props = new HashMap<>(small.producerConfig());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SMALL_BROKER.bootstrapServers());
+        try (KafkaProducer<String, FrameMessage> producer = new KafkaProducer<>(props, new StringSerializer(),
+                FrameSerde.defaultCodec())) {
+            producer.send(new ProducerRecord<>(TOPICS.framesLr(), big.key(), big)).get();
+        }
+        WorkerConfig config = new WorkerConfig(KafkaConnection.to(SMALL_BROKER.bootstrapServers(), TOPICS, small),
+                "srp-worker-it-dies",
+                TestFrames.MODEL_X4, 4, 1, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
+        try (SrWorker worker = new SrWorker(config, new WorkerMetrics(new CollectorRegistry()))) {
+            worker.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (worker.failure().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
             }
-            WorkerConfig config = new WorkerConfig(kafka.bootstrapServers(), "srp-worker-it-dies", TOPICS, small,
-                    TestFrames.MODEL_X4, 4, 1, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
-            try (SrWorker worker = new SrWorker(config, new WorkerMetrics(new CollectorRegistry()))) {
-                worker.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (worker.failure().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                assertTrue(worker.failure().isPresent(), "the worker must report its dead stream");
-            }
+            assertTrue(worker.failure().isPresent(), "the worker must report its dead stream");
         }
     }
 

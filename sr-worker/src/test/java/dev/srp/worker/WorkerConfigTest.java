@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.PayloadCodec;
 import dev.srp.contract.Topics;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class WorkerConfigTest {
     private static WorkerConfig config(int scale, int batchSize, Duration linger, int streamThreads) {
-        return new WorkerConfig("localhost:9092", "srp-worker", Topics.defaults(), MessageLimits.defaults(),
+        return new WorkerConfig(KafkaConnection.to("localhost:9092", Topics.defaults(), MessageLimits.defaults()),
+                "srp-worker",
                 Path.of("m.pt"), scale, batchSize, linger, Path.of("state"), streamThreads, 2, PayloadCodec.RAW);
     }
 
@@ -30,8 +32,9 @@ class WorkerConfigTest {
                 .getMessage().contains("batchLinger"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> config(4, 4, Duration.ofMillis(20), 0))
                 .getMessage().contains("streamThreads"));
-        assertThrows(IllegalArgumentException.class, () -> new WorkerConfig(" ", "id", Topics.defaults(),
-                MessageLimits.defaults(), Path.of("m.pt"), 4, 4, Duration.ofMillis(20), Path.of("s"), 1, 1, PayloadCodec.RAW));
+        assertThrows(IllegalArgumentException.class, () -> new WorkerConfig(KafkaConnection.to(" ", Topics.defaults(),
+                MessageLimits.defaults()), "id", Path.of("m.pt"), 4, 4, Duration.ofMillis(20), Path.of("s"), 1, 1,
+                PayloadCodec.RAW));
     }
 
     @Test
@@ -40,7 +43,7 @@ class WorkerConfigTest {
         Properties p = WorkerStreamsConfig.of(c);
         assertEquals(StreamsConfig.EXACTLY_ONCE_V2, p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         assertEquals(2, p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
-        MessageLimits limits = c.limits();
+        MessageLimits limits = c.kafka().limits();
         limits.producerConfig().forEach((k, v) -> assertEquals(v, p.get(StreamsConfig.producerPrefix(k)), k));
         limits.consumerConfig().forEach((k, v) -> {
             if (!k.equals(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)) {
@@ -59,9 +62,11 @@ class WorkerConfigTest {
     /** Security settings go un-prefixed, so Kafka Streams gives them to its producer, consumers and admin. */
     @Test
     void streamsPropertiesCarryTheKafkaSecuritySettings() {
-        java.util.Properties p = WorkerStreamsConfig.of(config(4, 2, Duration.ofMillis(20), 1).withSecurity(
-                new dev.srp.contract.KafkaSecurity(java.util.Map.of("security.protocol", "SASL_SSL",
-                        "sasl.mechanism", "SCRAM-SHA-512"))));
+        KafkaConnection kafka = KafkaConnection.to("localhost:9092", Topics.defaults(), MessageLimits.defaults())
+                .withSecurity(new dev.srp.contract.KafkaSecurity(java.util.Map.of("security.protocol", "SASL_SSL",
+                        "sasl.mechanism", "SCRAM-SHA-512")));
+        java.util.Properties p = WorkerStreamsConfig.of(new WorkerConfig(kafka, "srp-worker", Path.of("m.pt"), 4, 2,
+                Duration.ofMillis(20), Path.of("s"), 1, 1, PayloadCodec.RAW));
         assertEquals("SASL_SSL", p.get("security.protocol"));
         assertEquals("SCRAM-SHA-512", p.get("sasl.mechanism"));
     }

@@ -1,5 +1,7 @@
-package dev.srp.media;
+package dev.srp.testsupport;
 
+import dev.srp.media.FfmpegLog;
+import dev.srp.media.RgbFrames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

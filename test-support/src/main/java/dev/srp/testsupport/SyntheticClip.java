@@ -1,5 +1,7 @@
-package dev.srp.media;
+package dev.srp.testsupport;
 
+import dev.srp.media.FfmpegLog;
+import dev.srp.media.RgbFrames;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;

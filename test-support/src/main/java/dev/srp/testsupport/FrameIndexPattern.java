@@ -1,4 +1,4 @@
-package dev.srp.media;
+package dev.srp.testsupport;
 
 /**
  * Writes a frame's index into its top-left corner as a row of black and white cells, and reads it back after
