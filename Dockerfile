@@ -6,9 +6,12 @@ COPY pom.xml .
 COPY contract contract
 COPY embedded-broker embedded-broker
 COPY media media
+COPY test-support test-support
 COPY ingest ingest
 COPY sr-worker sr-worker
 COPY egress egress
+COPY pipeline pipeline
+COPY bench bench
 COPY launcher launcher
 RUN mvn -B -q -DskipTests install
 

@@ -5,6 +5,7 @@ import dev.srp.ingest.IngestConfig;
 import dev.srp.ingest.IngestListener;
 import dev.srp.ingest.IngestMetrics;
 import dev.srp.ingest.IngestResult;
+import dev.srp.pipeline.StreamIds;
 import io.prometheus.client.CollectorRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,7 @@
 package dev.srp.launcher;
 
 import dev.srp.ingest.IngestConfig;
+import dev.srp.pipeline.SourceSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

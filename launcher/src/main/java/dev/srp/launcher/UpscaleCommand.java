@@ -1,6 +1,11 @@
 package dev.srp.launcher;
 
 import dev.srp.ingest.SourceInfo;
+import dev.srp.pipeline.LocalPipeline;
+import dev.srp.pipeline.UpscaleRequest;
+import dev.srp.pipeline.UpscaleSummary;
+import dev.srp.worker.InvalidOutputReport;
+import dev.srp.worker.MaskCacheReport;
 import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -70,7 +75,7 @@ final class UpscaleCommand implements Callable<Integer> {
                 progress.close();
             }
             System.out.println(summary.describe());
-            MaskReport.describe(registry).ifPresent(System.out::println);
+            MaskCacheReport.describe(registry).ifPresent(System.out::println);
             InvalidOutputReport.describe(registry).ifPresent(System.out::println);
             return 0;
         }

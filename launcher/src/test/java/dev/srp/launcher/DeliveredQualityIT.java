@@ -3,6 +3,7 @@ package dev.srp.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.srp.bench.YPsnr;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

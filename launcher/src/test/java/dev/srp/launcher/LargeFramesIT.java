@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.srp.bench.YPsnr;
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.FrameRate;
 import dev.srp.contract.FrameSerde;

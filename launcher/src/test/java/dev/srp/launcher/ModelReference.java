@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.Topics;
+import dev.srp.pipeline.StreamIds;
 import dev.srp.testsupport.KafkaBroker;
 import dev.srp.worker.masks.BuiltInMaskGenerator;
 import dev.srp.worker.masks.MaskSet;

@@ -3,6 +3,7 @@ package dev.srp.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.srp.bench.YPsnr;
 import dev.srp.contract.MessageLimits;
 import dev.srp.testsupport.KafkaBroker;
 import java.nio.file.Path;

@@ -21,6 +21,13 @@ public final class WorkerMetrics {
     static final String EVICTION_CAPACITY = "capacity";
     /** Frames the model returned invalid, by {@link InvalidOutput#label()}. */
     public static final String INVALID_OUTPUTS = "srp_worker_invalid_outputs_total";
+    public static final String MASK_COMPUTATIONS = "srp_worker_mask_computations_total";
+    public static final String MASK_CACHE_HITS = "srp_worker_mask_cache_hits_total";
+    public static final String MASK_CACHE_MISSES = "srp_worker_mask_cache_misses_total";
+    /** A histogram: its samples are this name with _sum, _count and _bucket. */
+    public static final String MASK_COMPUTE_SECONDS = "srp_worker_mask_compute_seconds";
+    public static final String MASKS_PER_SHOT = "srp_worker_masks_per_shot";
+    public static final String MASK_ENTRY_BYTES = "srp_worker_mask_entry_bytes";
 
     private final Counter framesIn;
     private final Counter framesOut;
@@ -81,19 +88,19 @@ public final class WorkerMetrics {
                         "The loaded model, its file's SHA-256 and where it runs (always 1)")
                 .labelNames("model", "sha256", "device")
                 .register(registry);
-        maskComputations = Counter.build("srp_worker_mask_computations_total",
+        maskComputations = Counter.build(MASK_COMPUTATIONS,
                         "Shots segmented into masks (a restored or cached shot is not segmented again)")
                 .register(registry);
-        maskCacheHits = Counter.build("srp_worker_mask_cache_hits_total",
+        maskCacheHits = Counter.build(MASK_CACHE_HITS,
                         "Frames whose shot's masks were already in the mask store")
                 .register(registry);
-        maskCacheMisses = Counter.build("srp_worker_mask_cache_misses_total",
+        maskCacheMisses = Counter.build(MASK_CACHE_MISSES,
                         "Frames whose shot had no masks stored yet, so they were computed")
                 .register(registry);
-        maskComputeSeconds = Histogram.build("srp_worker_mask_compute_seconds", "Mask generator time per shot")
+        maskComputeSeconds = Histogram.build(MASK_COMPUTE_SECONDS, "Mask generator time per shot")
                 .buckets(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
                 .register(registry);
-        masksPerShot = Histogram.build("srp_worker_masks_per_shot", "Masks the generator produced for a shot")
+        masksPerShot = Histogram.build(MASKS_PER_SHOT, "Masks the generator produced for a shot")
                 .buckets(0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512)
                 .register(registry);
         maskCacheEntries = Gauge.build("srp_worker_mask_cache_entries", "Shots held in this worker's mask stores")
@@ -102,7 +109,7 @@ public final class WorkerMetrics {
                         "Shots deleted from the mask store, by reason (shot_ended, ttl, capacity)")
                 .labelNames("reason")
                 .register(registry);
-        maskEntryBytes = Histogram.build("srp_worker_mask_entry_bytes",
+        maskEntryBytes = Histogram.build(MASK_ENTRY_BYTES,
                         "Size of one shot's entry in the mask store (masks, seed, key frame, last use)")
                 .buckets(256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304)
                 .register(registry);
