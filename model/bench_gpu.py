@@ -13,7 +13,7 @@ frames (the sample clip's, scaled) is compared with the fp32 eager output, as Y-
 a row under 45 dB is marked, because such a figure would not count. The eager models are built from
 model/weights/*.pt with this repo's code, so the torch of the GPU machine runs exactly srp's network.
 Results: a markdown table on stdout and DIR/gpu-bench.md, DIR/gpu-bench.tsv. The run stops starting new
-configurations when --budget-s is spent, so it ends inside the device machine's time limit.
+configurations when --budget-s is spent, so a run ends within a known time.
 """
 import argparse
 import os

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Issue 3: per-shot cached masks against masks recomputed on every frame, on paired Ken Burns clips.
+"""Per-shot cached masks against masks recomputed on every frame, on paired Ken Burns clips.
 
     /usr/bin/python3 model/mask_cache_quality.py [--weights model/weights/samsr-fast-x4.pt] [--frames 25]
 

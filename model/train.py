@@ -9,11 +9,11 @@ Y-PSNR of a fixed monitoring batch of training crops, steps/s) and, at the end, 
 export.py --weights takes). Every source of randomness is seeded from the config's seed; resuming replays nothing
 twice. Results are bit-identical for the same config, thread count and torch build.
 
-One training step (SAMSR's single-step procedure, samsr.md 1-2): draw a crop, its degraded LR frame and its masks;
-draw eps' in the config's noise mode (NOISE_MODES: semantic is the SAM-noise distribution for these masks); the
-model forms x_T = y + kappa_new sqrt(eta_T_new) eps' and predicts x0 in one call; loss = L_gt + lambda L_SC.
-There is no teacher to distil from (no pretrained diffusion model can be had here), so L_distill and L_inverse
-are replaced by L_gt against the ground truth.
+One training step (SAMSR's single-step procedure, docs/model-card.md, "Method"): draw a crop, its degraded LR
+frame and its masks; draw eps' in the config's noise mode (NOISE_MODES: semantic is the SAM-noise distribution for
+these masks); the model forms x_T = y + kappa_new sqrt(eta_T_new) eps' and predicts x0 in one call;
+loss = L_gt + lambda L_SC. There is no teacher to distil from (srp has no pretrained diffusion model), so
+L_distill and L_inverse are replaced by L_gt against the ground truth.
 """
 import argparse
 import json

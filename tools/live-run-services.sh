@@ -2,8 +2,8 @@
 # The live run with every service in its own process, as a cluster runs them: a Kafka broker (KRaft, from the jars
 # srp already ships), `srp ingest` from a UDP/MPEG-TS camera (Debian's ffmpeg, testsrc2 at 25 fps, real time),
 # `srp worker --latency-budget` and `srp egress` writing a rolling HLS window. Samples each process's RSS every
-# 10 s, so each service's memory over time can be read on its own (the soak of issue 6, per service), then prints
-# the end-to-end latency p50/p99 and draws the RSS plot.
+# 10 s, so each service's memory over time can be read on its own (the memory soak of docs/live.md, per
+# service), then prints the end-to-end latency p50/p99 and draws the RSS plot.
 #   tools/live-run-services.sh [SECONDS=60] [BUDGET=PT1S] [SIZE=320x180]
 # SRP_JAVA_OPTS (e.g. -Xmx768m) goes to the ingest, worker and egress JVMs, as the srp script and image pass it.
 # It runs from a copy of the built jars, so rebuilding srp during a long run cannot break it.

@@ -3,7 +3,7 @@
 # time into `./srp upscale ... --latency-budget` writing HLS, for SECONDS. Prints the end-to-end latency p50/p99
 # (ingest publishing a frame -> egress encoding it; from srp_egress_end_to_end_latency_seconds, interpolated
 # within buckets as Prometheus' histogram_quantile does), the frames the model missed, and the srp process's RSS
-# over time. The 30-minute memory soak of issue 6 is: tools/live-run.sh 1800
+# over time. The 30-minute memory soak (docs/live.md) is: tools/live-run.sh 1800
 #   tools/live-run.sh [SECONDS=60] [BUDGET=PT1S] [SIZE=320x180]
 # SRP_LIVE_ARGS adds options to `srp upscale`, e.g. SRP_LIVE_ARGS='--hr-payload raw'.
 set -euo pipefail

@@ -1,1 +1,1 @@
-"""srp's single-step semantic SR model (SAMSR adapted, see shared/design/samsr.md): math, space, networks."""
+"""srp's single-step semantic SR model (SAMSR adapted, see docs/model-card.md, "Method"): math, space, networks."""

@@ -1,4 +1,4 @@
-"""The single-step network (samsr.md 3.1-3.2) and the TorchScript-able top module SamsrSR.
+"""The single-step network (docs/model-card.md, "Method", adaptations 1-2) and the TorchScript-able top module SamsrSR.
 
 Everything runs at LR resolution in srp's space-to-depth space (srp_model.space): the network sees
 concat(x_T * input_scale, condition, W) and predicts x0 as a residual on y; the result is pixel-shuffled to HR.

@@ -1,4 +1,4 @@
-"""Synthetic LR degradations for training (issue 4 item 3): blur, downscaling (bicubic, bilinear, area), sensor
+"""Synthetic LR degradations for training: blur, downscaling (bicubic, bilinear, area), sensor
 noise and JPEG, on float RGB arrays [H,W,3] in [0,1]. Randomness only through a numpy Generator, so a seed
 reproduces a degraded patch exactly.
 

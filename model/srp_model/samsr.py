@@ -1,8 +1,8 @@
-"""The SAMSR math, defined once (shared/design/samsr.md sections 1-2): schedule, pixel weight W, SAM-noise eps',
+"""The SAMSR math, defined once (docs/model-card.md, "Method"): schedule, pixel weight W, SAM-noise eps',
 modulated eta/kappa, the single-step start x_T and the network-input scaling.
 
 Every function here is TorchScript-compatible, so the exported model carries this exact code; the Java side
-must not re-implement it without a parity test (samsr.md 3.6).
+must not re-implement it without a parity test (docs/model-card.md, "Method", adaptation 6).
 
 Shapes: N batch, M masks, C noise channels (3*s*s in srp's space-to-depth space), h x w the LR frame size.
 Masks are float tensors with values in {0, 1} at LR resolution.
@@ -13,7 +13,7 @@ from typing import List, Optional, Tuple
 import torch
 from torch import Tensor
 
-# ResShift / SinSR real-SR x4 schedule (samsr.md section 1)
+# ResShift / SinSR real-SR x4 schedule (docs/model-card.md, "Method": the base)
 T: int = 15
 KAPPA: float = 2.0
 POWER: float = 0.3

@@ -1,4 +1,5 @@
-"""srp's latent space (samsr.md 3.2): the lossless space-to-depth of the HR frame, 3*s*s channels at LR size.
+"""srp's latent space (docs/model-card.md, "Method", adaptation 2): the lossless space-to-depth of the HR frame,
+3*s*s channels at LR size.
 
 Channel order is PyTorch's pixel_unshuffle order: channel c*s*s + i*s + j holds HR pixel (s*y + i, s*x + j) of
 colour c. pixel_shuffle inverts it exactly.
