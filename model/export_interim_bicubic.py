@@ -8,11 +8,12 @@ Run with Debian's interpreter, which carries torch 1.13 CPU:
     /usr/bin/python3 model/export_interim_bicubic.py [--out models] [--scales 2 4]
 """
 import argparse
-import hashlib
 import os
 
 import torch
 import torch.nn.functional as F
+
+from export import sha256_of  # model/export.py: the sidecar hashes the same way
 
 VERSION = "0.1.0"
 
@@ -28,14 +29,6 @@ class BicubicUpscaler(torch.nn.Module):
         # bicubic overshoots at edges; the contract promises [0, 1], so clamp
         hr = F.interpolate(lr, scale_factor=self.scale, mode="bicubic", align_corners=False)
         return hr.clamp(0.0, 1.0)
-
-
-def sha256_of(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 16), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def export(scale: int, out_dir: str) -> str:

@@ -25,40 +25,13 @@ import java.util.Locale;
  * one run are what can be compared). Beside each speed it prints whether the pixels are right: invalid model
  * frames, the pipeline's output against the model-only output of the same frames, masks and noise, and each against
  * a ground-truth video when one is given. A speed figure on wrong pixels is not a figure.
+ *
+ * @param input     the clip to measure with
+ * @param runs      pipeline runs per payload encoding, interleaved
+ * @param reference ground-truth video at the upscaled size, or null
  */
-public final class PipelineBench {
-    private final String input;
-    private final int runs;
-    private final String reference;
-    private final Path model;
-    private final int scale;
-    private final int batchSize;
-    private final int threads;
-    private final MaskSettings masks;
-    private final VideoCodec videoCodec;
-    private final int crf;
-    private final String preset;
-
-    /**
-     * @param input     the clip to measure with
-     * @param runs      pipeline runs per payload encoding, interleaved
-     * @param reference ground-truth video at the upscaled size, or null
-     */
-    public PipelineBench(String input, int runs, String reference, Path model, int scale, int batchSize, int threads,
-                         MaskSettings masks, VideoCodec videoCodec, int crf, String preset) {
-        this.input = input;
-        this.runs = runs;
-        this.reference = reference;
-        this.model = model;
-        this.scale = scale;
-        this.batchSize = batchSize;
-        this.threads = threads;
-        this.masks = masks;
-        this.videoCodec = videoCodec;
-        this.crf = crf;
-        this.preset = preset;
-    }
-
+public record PipelineBench(String input, int runs, String reference, Path model, int scale, int batchSize,
+                            int threads, MaskSettings masks, VideoCodec videoCodec, int crf, String preset) {
     /** Runs every measurement and returns the table to print. */
     public String run() {
         if (reference != null) {

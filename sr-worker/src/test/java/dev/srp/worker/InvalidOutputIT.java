@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.srp.contract.FrameMessage;
 import dev.srp.contract.PixelFormat;
-import dev.srp.contract.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvalidOutputIT {
     private static final Path FAULTY = Path.of("src", "test", "resources", "engine", "faulty-x4-test.pt");
-    private static final Topics TOPICS = TopologyHarness.TOPICS;
     @RegisterExtension
     static final LoadedModel MODEL = LoadedModel.of(FAULTY);
 

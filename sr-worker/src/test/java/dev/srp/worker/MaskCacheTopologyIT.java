@@ -12,7 +12,6 @@ import dev.srp.contract.FrameMessage;
 import dev.srp.contract.KafkaConnection;
 import dev.srp.contract.MessageLimits;
 import dev.srp.contract.PayloadCodec;
-import dev.srp.contract.Topics;
 import dev.srp.worker.masks.MaskSet;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * through DJL; a test stand-in segmenter ({@link GridTestMaskGenerator}) counts the segmentations.
  */
 class MaskCacheTopologyIT {
-    private static final Topics TOPICS = TopologyHarness.TOPICS;
     @RegisterExtension
     static final LoadedModel MODEL = LoadedModel.of(TestFrames.MODEL_X4);
 
@@ -196,7 +194,8 @@ class MaskCacheTopologyIT {
     void aTtlShorterThanTwoLingersIsRefused() {
         MaskSettings masks = new MaskSettings(MaskMode.ALWAYS, MaskGeneratorKind.BUILTIN, Duration.ofSeconds(1), 8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new WorkerConfig(KafkaConnection.to("k:9092", TOPICS, MessageLimits.defaults()), "id",
+                () -> new WorkerConfig(KafkaConnection.to("k:9092", TopologyHarness.TOPICS, MessageLimits.defaults()),
+                "id",
                 TestFrames.MODEL_X4, 4, 4, Duration.ofSeconds(1), stateDir, 1,
                 1, PayloadCodec.RAW, masks));
         assertTrue(e.getMessage().contains("masks ttl"), e.getMessage());

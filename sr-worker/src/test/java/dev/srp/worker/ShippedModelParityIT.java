@@ -12,7 +12,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * The models srp ships (the default fast x4 and x2, and the quality x4) give, through DJL's libtorch 2.7, what it
+ * The models srp ships (the default fast x4 and x2, and the quality x4 and x2) give, through DJL's libtorch 2.7, what it
  * gave in Python with torch 1.13 on the golden lr, W and eps' (model/make_parity_goldens.py --shipped). A
  * re-exported model without new goldens fails on the sha256 check first, with the command to run.
  */
@@ -32,6 +32,12 @@ class ShippedModelParityIT {
     @Test
     void qualityX4ModelMatchesPython() throws Exception {
         matchesPython(Path.of("..", "models", "samsr-quality-x4.pt"));
+    }
+
+    /** The quality x2 model (chosen with --scale 2 --model models/samsr-quality-x2.pt). */
+    @Test
+    void qualityX2ModelMatchesPython() throws Exception {
+        matchesPython(Path.of("..", "models", "samsr-quality-x2.pt"));
     }
 
     private static void matchesPython(Path shipped) throws Exception {

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The topology on Kafka Streams' test driver, with the real interim model through DJL (32x16 -> 128x64). */
 class SrTopologyIT {
-    private static final Topics TOPICS = TopologyHarness.TOPICS;
     @RegisterExtension
     static final LoadedModel MODEL = LoadedModel.of(TestFrames.MODEL_X4);
 
@@ -67,7 +66,7 @@ class SrTopologyIT {
             FrameMessage m = TestFrames.frame("cam", 0, i);
             // the first four were published 10 s ago: a worker that fell behind
             t.lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8),
-                    TopologyHarness.SERDE.serialize(TOPICS.framesLr(), m),
+                    TopologyHarness.SERDE.serialize(TopologyHarness.TOPICS.framesLr(), m),
                     i < 4 ? now.minusSeconds(10) : now);
         }
         t.send(FrameMessage.endOfStream("cam", 8, 320_000, TestFrames.RATE));
@@ -110,7 +109,7 @@ class SrTopologyIT {
         for (int i = 4; i < 8; i++) {
             FrameMessage m = TestFrames.frame("cam", 0, i);
             t.lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8),
-                    TopologyHarness.SERDE.serialize(TOPICS.framesLr(), m), published);
+                    TopologyHarness.SERDE.serialize(TopologyHarness.TOPICS.framesLr(), m), published);
         }
         List<FrameMessage> out = t.readHr();
         assertEquals(8, out.size());
@@ -157,7 +156,8 @@ class SrTopologyIT {
     }
 
     private WorkerConfig budgetConfig(String applicationId) {
-        return new WorkerConfig(KafkaConnection.to("unused:9092", TOPICS, MessageLimits.defaults()), applicationId,
+        return new WorkerConfig(KafkaConnection.to("unused:9092", TopologyHarness.TOPICS, MessageLimits.defaults()),
+                applicationId,
                 TestFrames.MODEL_X4,
                 4, 4, Duration.ofMillis(20), stateDir, 1, 2, PayloadCodec.RAW);
     }
@@ -174,7 +174,8 @@ class SrTopologyIT {
         assertEquals(7, records.size());
         for (int i = 0; i < 6; i++) {
             FrameMessage in = TestFrames.frame("clip", i < 3 ? 0 : 1, i);
-            FrameMessage out = TopologyHarness.SERDE.deserialize(TOPICS.framesHr(), records.get(i).value());
+            FrameMessage out = TopologyHarness.SERDE.deserialize(TopologyHarness.TOPICS.framesHr(),
+                    records.get(i).value());
             assertEquals(in.key(), new String(records.get(i).key(), StandardCharsets.UTF_8));
             assertEquals(i, out.frameIndex());
             assertEquals(in.ptsMicros(), out.ptsMicros());
@@ -183,7 +184,8 @@ class SrTopologyIT {
             assertEquals(HEIGHT * 4, out.height());
             assertEquals(in.pixels()[0] & 0xff, out.pixels()[0] & 0xff, 1, "frame " + i + " red");
         }
-        assertArrayEquals(TopologyHarness.SERDE.serialize(TOPICS.framesLr(), end), records.get(6).value(),
+        assertArrayEquals(TopologyHarness.SERDE.serialize(TopologyHarness.TOPICS.framesLr(), end),
+                records.get(6).value(),
                 "end marker passes through unchanged, after every frame");
         assertEquals(6.0, t.registry.getSampleValue("srp_worker_frames_in_total"));
         assertEquals(6.0, t.registry.getSampleValue("srp_worker_frames_out_total"));
@@ -231,7 +233,7 @@ class SrTopologyIT {
         String reason = new String(dead.get(0).headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER).value(),
                 StandardCharsets.UTF_8);
         assertTrue(reason.contains("magic"), reason);
-        assertEquals(TOPICS.framesLr(), new String(dead.get(0).headers()
+        assertEquals(TopologyHarness.TOPICS.framesLr(), new String(dead.get(0).headers()
                 .lastHeader(Topics.DEAD_LETTER_SOURCE_HEADER).value(), StandardCharsets.UTF_8));
         assertEquals(1.0, t.registry.getSampleValue("srp_worker_dead_letter_total", new String[] {"reason"},
                 new String[] {WorkerMetrics.REASON_MALFORMED}));
