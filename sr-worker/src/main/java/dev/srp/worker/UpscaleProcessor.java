@@ -41,7 +41,8 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     private final Supplier<MaskGenerator> maskGenerators;
     private final MaskSettings maskSettings;
     private final WorkerMetrics metrics;
-    /** Reads any payload codec (LR frames included); writes the configured one. */
+    private final Topic<FrameMessage> lrIn;
+    /** Written with the configured payload codec. */
     private final Topic<FrameMessage> hrOut;
     /** Decoded frames of this incarnation, so a frame is decoded once; after a restore they decode again. */
     private final Map<Long, FrameMessage> decoded = new HashMap<>();
@@ -75,6 +76,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         this.maskGenerators = maskGenerators;
         this.maskSettings = config.masks();
         this.metrics = metrics;
+        this.lrIn = topics.lrFrames();
         this.hrOut = topics.hrFrames(config.hrPayload());
     }
 
@@ -104,7 +106,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     public void process(Record<byte[], byte[]> record) {
         FrameMessage message;
         try {
-            message = hrOut.serde().deserializer().deserialize(sourceTopic(), record.value());
+            message = lrIn.deserialize(record.value());
             if (message == null) {
                 throw new MalformedMessageException("record has no value");
             }
@@ -157,7 +159,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         for (int i = 0; i < entries.size(); i++) {
             KeyValue<Long, PendingFrame> entry = entries.get(i);
             FrameMessage frame = decoded.get(entry.key);
-            frame = frame != null ? frame : hrOut.deserialize(entry.value.value());
+            frame = frame != null ? frame : lrIn.deserialize(entry.value.value());
             if (i < modelFrom) {
                 // egress scales it while converting it for the encoder: the worker that is behind spends nothing
                 hr[i] = frame.upscaledLater(scale);
