@@ -95,8 +95,9 @@ scrape || true
 kill "$worker_pid" "$egress_pid" "$ingest_pid" 2>/dev/null || true
 wait "$worker_pid" "$egress_pid" "$ingest_pid" 2>/dev/null || true
 kill "$broker_pid"; wait "$broker_pid" 2>/dev/null || true
-/usr/bin/python3 - "$out" <<'PY'
+PYTHONPATH=tools /usr/bin/python3 - "$out" <<'PY'
 import sys, re
+import prom_histogram
 out = sys.argv[1]
 def metric(file, name):
     for line in open(f"{out}/{file}"):
@@ -107,12 +108,7 @@ def histogram(file, name):
     return [(float(m.group(1)), float(m.group(2))) for m in
             (re.match(name + r'_bucket\{le="([^"]+)",?\} (\S+)', l) for l in open(f"{out}/{file}")) if m]
 def quantile(q, buckets=histogram("egress.prom", "srp_egress_end_to_end_latency_seconds")):
-    n = buckets[-1][1]
-    rank, lo, below = q * n, 0.0, 0.0
-    for le, count in buckets:
-        if count >= rank:
-            return le if le == float("inf") else lo + (le - lo) * (rank - below) / max(count - below, 1e-9)
-        lo, below = le, count
+    return prom_histogram.quantile(q, buckets)
 frames, misses = metric("egress.prom", "srp_egress_frames_total"), metric("worker.prom", "srp_worker_deadline_misses_total")
 print(f"frames encoded {frames:.0f}; deadline misses (bicubic) {misses:.0f} ({100 * misses / max(frames, 1):.1f} %)")
 e2e, age = histogram("egress.prom", "srp_egress_end_to_end_latency_seconds"), histogram("worker.prom", "srp_worker_input_age_seconds")

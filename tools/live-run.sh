@@ -30,8 +30,9 @@ done
 sleep 3
 curl -s "http://127.0.0.1:$metrics/metrics" > "$out/metrics.txt.tmp" && mv "$out/metrics.txt.tmp" "$out/metrics.txt" || true
 wait "$srp_pid" || echo "srp exited with $?" >&2
-/usr/bin/python3 - "$out" <<'PY'
+PYTHONPATH=tools /usr/bin/python3 - "$out" <<'PY'
 import sys, re
+import prom_histogram
 out = sys.argv[1]
 hists, counters = {}, {}
 for line in open(out + "/metrics.txt"):
@@ -41,13 +42,7 @@ for line in open(out + "/metrics.txt"):
     elif re.match(r'srp_\w+_total ', line):
         counters[line.split()[0]] = float(line.split()[1])
 def quantile(name, q):
-    buckets = hists[name]
-    n = buckets[-1][1]
-    rank, lo, below = q * n, 0.0, 0.0
-    for le, count in buckets:
-        if count >= rank:
-            return le if le == float("inf") else lo + (le - lo) * (rank - below) / max(count - below, 1e-9)
-        lo, below = le, count
+    return prom_histogram.quantile(q, hists[name])
 frames, misses = counters.get("srp_egress_frames_total", 0), counters.get("srp_worker_deadline_misses_total", 0)
 print(f"frames encoded {frames:.0f}; deadline misses (bicubic) {misses:.0f} ({100 * misses / max(frames, 1):.1f} %)")
 for name, what in (("srp_egress_end_to_end_latency_seconds", "end-to-end latency"),

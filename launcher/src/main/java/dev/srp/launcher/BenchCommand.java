@@ -12,24 +12,11 @@ import picocli.CommandLine.Parameters;
         description = "Measure pipeline, model-only and FFmpeg-bicubic throughput on INPUT, side by side, with the "
                 + "fidelity of each output.")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "INPUT", description = "Video file to measure with (a short clip: the "
-            + "model-only output is kept on disk for the comparison, 2.8 MB a 720p frame).")
-    String input;
-
-    @Option(names = "--runs", defaultValue = "1",
-            description = "Pipeline runs per payload encoding, interleaved (default: ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(names = "--reference", paramLabel = "HR",
-            description = "Ground-truth video at the upscaled size (INPUT being its downscaled copy): every output "
-                    + "is also scored against it (mean Y-PSNR).")
-    String reference;
-
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
-    @Mixin
-    EncodeOptions encode = new EncodeOptions();
+    @Parameters(index = "0", paramLabel = "INPUT", descriptionKey = "input") String input;
+    @Option(names = "--runs", defaultValue = "1") int runs;
+    @Option(names = "--reference", paramLabel = "HR") String reference;
+    @Mixin ModelOptions model = new ModelOptions();
+    @Mixin EncodeOptions encode = new EncodeOptions();
 
     @Override
     public Integer call() {

@@ -19,18 +19,10 @@ import picocli.CommandLine.Parameters;
                 "Run again with the same stream id after a crash, it resumes where the last run stopped; a stream "
                         + "published completely is not published again."})
 final class IngestCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "INPUT", description = "Video file or URL (file, http(s), rtsp, udp, srt).")
-    String input;
-
-    @Option(names = "--stream-id", description = "Name of the stream; egress uses it in {stream}, the worker "
-            + "seeds noise from it (default: the input's file name plus a hash of the input).")
-    String streamId;
-
-    @Mixin
-    SourceOptions source = new SourceOptions();
-
-    @Mixin
-    ServiceOptions service = new ServiceOptions();
+    @Parameters(index = "0", paramLabel = "INPUT", descriptionKey = "input") String input;
+    @Option(names = "--stream-id") String streamId;
+    @Mixin SourceOptions source = new SourceOptions();
+    @Mixin ServiceOptions service = new ServiceOptions();
 
     @Override
     public Integer call() {

@@ -8,31 +8,13 @@ import picocli.CommandLine.Option;
 
 /** Options shared by every command that talks to Kafka. */
 final class KafkaOptions {
-    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (env SRP_BOOTSTRAP).")
-    String bootstrap;
-
-    @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX,
-            description = "Prefix of the srp topics (default: ${DEFAULT-VALUE}).")
-    String topicPrefix;
-
-    @Option(names = "--partitions", defaultValue = "4",
-            description = "Partitions of the frame topics when srp creates them (default: ${DEFAULT-VALUE}).")
-    int partitions;
-
-    @Option(names = "--max-record-bytes", defaultValue = "" + MessageLimits.DEFAULT_MAX_RECORD_BYTES,
-            description = "Largest Kafka record srp may send; every Kafka size limit derives from it "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT") String bootstrap;
+    @Option(names = "--topic-prefix", defaultValue = Topics.DEFAULT_PREFIX) String topicPrefix;
+    @Option(names = "--partitions", defaultValue = "4") int partitions;
+    @Option(names = "--max-record-bytes", defaultValue = "" + MessageLimits.DEFAULT_MAX_RECORD_BYTES)
     int maxRecordBytes;
-
-    @Option(names = "--replication-factor", defaultValue = "1",
-            description = "Replication factor of the srp topics when srp creates them (default: ${DEFAULT-VALUE}).")
-    short replicationFactor;
-
-    @Option(names = "--kafka-config", paramLabel = "FILE",
-            description = "Java properties file with Kafka client security settings (security.protocol, ssl.*, "
-                    + "sasl.*) for TLS and SASL; passed to every Kafka client of the service (env SRP_KAFKA_CONFIG).")
-    java.nio.file.Path kafkaConfig;
+    @Option(names = "--replication-factor", defaultValue = "1") short replicationFactor;
+    @Option(names = "--kafka-config", paramLabel = "FILE") java.nio.file.Path kafkaConfig;
 
     /** Read once: ensureTopics and the service's own clients both need it. */
     private KafkaSecurity security;

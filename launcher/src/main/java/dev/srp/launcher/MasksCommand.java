@@ -14,11 +14,8 @@ import picocli.CommandLine.Parameters;
         description = "Write the built-in generator's masks of images (PNG/JPEG, or folders of them) as "
                 + "NAME.masks.npy.gz (uint8 [M,h,w]) for model training and evaluation.")
 final class MasksCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "IMAGE|DIR")
-    List<Path> inputs;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the .masks.npy.gz files.")
-    Path out;
+    @Parameters(arity = "1..*", paramLabel = "IMAGE|DIR", descriptionKey = "inputs") List<Path> inputs;
+    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
 
     @Override
     public Integer call() throws IOException {

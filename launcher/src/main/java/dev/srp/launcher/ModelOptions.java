@@ -6,42 +6,18 @@ import dev.srp.worker.MaskMode;
 import dev.srp.worker.MaskSettings;
 import dev.srp.worker.ModelCatalog;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Which model the SR worker runs and how. */
 final class ModelOptions {
-    @Option(names = "--scale", defaultValue = "4", description = "Upscaling factor (default: ${DEFAULT-VALUE}).")
-    int scale;
-
-    @Option(names = "--model", paramLabel = "PATH",
-            description = "TorchScript model (.pt with its .properties sidecar); default: the shipped model "
-                    + "for --scale.")
-    Path model;
-
-    @Option(names = "--batch-size", defaultValue = "4",
-            description = "Frames per inference call (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--inference-threads", defaultValue = "0",
-            description = "CPU threads for inference; 0 means all cores, or half of them unless OMP_WAIT_POLICY is "
-                    + "PASSIVE, as ./srp sets it (default: ${DEFAULT-VALUE}).")
-    int inferenceThreads;
-
-    @Option(names = "--masks", defaultValue = "auto", paramLabel = "off|auto|always",
-            description = "Per-shot semantic masks: auto computes them only for a model that takes them, always "
-                    + "computes them regardless (to measure the mask cache) (default: ${DEFAULT-VALUE}).")
-    String masks;
-
-    @Option(names = "--sam-export", paramLabel = "DIR",
-            description = "Compute masks with Segment Anything from this TorchScript export (encoder.pt, decoder.pt, "
-                    + "sam.properties; see docs/sam.md) instead of the built-in segmenter.")
-    Path samExport;
-
-    @Option(names = "--latency-budget", defaultValue = "PT0S", paramLabel = "DURATION",
-            description = "Live mode: a frame published longer ago than this when the worker reaches it is upscaled "
-                    + "bicubically instead of by the model (counted in srp_worker_deadline_misses_total), so a live "
-                    + "stream keeps its pace; PT0S: every frame goes through the model (default: ${DEFAULT-VALUE}).")
-    java.time.Duration latencyBudget = java.time.Duration.ZERO;
+    @Option(names = "--scale", defaultValue = "4") int scale;
+    @Option(names = "--model", paramLabel = "PATH") Path model;
+    @Option(names = "--batch-size", defaultValue = "4") int batchSize;
+    @Option(names = "--inference-threads", defaultValue = "0") int inferenceThreads;
+    @Option(names = "--masks", defaultValue = "auto", paramLabel = "off|auto|always") String masks;
+    @Option(names = "--sam-export", paramLabel = "DIR") Path samExport;
+    @Option(names = "--latency-budget", defaultValue = "PT0S", paramLabel = "DURATION") Duration latencyBudget;
 
     MaskSettings maskSettings() {
         MaskSettings settings;

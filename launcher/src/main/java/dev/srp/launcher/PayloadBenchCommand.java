@@ -10,11 +10,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench-payload", mixinStandardHelpOptions = true,
         description = "Compare frame payload encodings (size, encode and decode time) on frames of INPUT.")
 final class PayloadBenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "INPUT")
-    String input;
-
-    @Option(names = "--frames", defaultValue = "20", description = "Frames per size (default: ${DEFAULT-VALUE}).")
-    int frames;
+    @Parameters(index = "0", paramLabel = "INPUT", descriptionKey = "input") String input;
+    @Option(names = "--frames", defaultValue = "20") int frames;
 
     @Override
     public Integer call() {

@@ -7,11 +7,7 @@ import picocli.CommandLine.Option;
 
 /** How the SR worker packs upscaled frames on Kafka; measured trade-off in docs/payload-encoding.md. */
 final class PayloadOptions {
-    @Option(names = "--hr-payload", defaultValue = "delta-zstd",
-            description = "Upscaled-frame payload on Kafka: delta-zstd (lossless, 2-4x fewer bytes) or raw "
-                    + "(no compression work; for hosts short of CPU with bandwidth to spare) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String hrPayload;
+    @Option(names = "--hr-payload", defaultValue = "delta-zstd") String hrPayload;
 
     PayloadCodec codec() {
         return switch (hrPayload.toLowerCase(Locale.ROOT)) {

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: parses the command line and turns errors into one line and an exit code. */
-@Command(name = "srp", mixinStandardHelpOptions = true, version = "srp 0.1.0",
+@Command(name = "srp", mixinStandardHelpOptions = true, version = "srp 0.1.0", resourceBundle = "dev.srp.launcher.Help",
         description = "Streaming video super-resolution on Kafka.",
         subcommands = {UpscaleCommand.class, IngestCommand.class, WorkerCommand.class, EgressCommand.class,
                 BenchCommand.class, PayloadBenchCommand.class, MasksCommand.class})

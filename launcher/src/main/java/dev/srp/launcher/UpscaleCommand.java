@@ -19,34 +19,15 @@ import picocli.CommandLine.Parameters;
         description = "Upscale one video (file or URL) into OUTPUT, running ingest, sr-worker and egress in this "
                 + "process on an embedded Kafka broker.")
 final class UpscaleCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "INPUT", description = "Video file or URL (file, http(s), rtsp, udp, srt).")
-    String input;
-
-    @Parameters(index = "1", paramLabel = "OUTPUT", description = "Output file: .mp4, .mkv or .mov, or .m3u8 for HLS "
-            + "(playlist and segments, written while it grows), or an rtmp://, rtmps:// or rtsp:// URL to push the "
-            + "live stream to a media server.")
-    String output;
-
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
-    @Mixin
-    EncodeOptions encode = new EncodeOptions();
-
-    @Mixin
-    PayloadOptions payload = new PayloadOptions();
-
-    @Mixin
-    MetricsOptions metrics = new MetricsOptions();
-
-    @Mixin
-    SourceOptions source = new SourceOptions();
-
-    @Option(names = {"-v", "--verbose"}, description = "Show logs and stack traces.")
-    boolean verbose;
-
-    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-    boolean noProgress;
+    @Parameters(index = "0", paramLabel = "INPUT", descriptionKey = "input") String input;
+    @Parameters(index = "1", paramLabel = "OUTPUT", descriptionKey = "output") String output;
+    @Mixin ModelOptions model = new ModelOptions();
+    @Mixin EncodeOptions encode = new EncodeOptions();
+    @Mixin PayloadOptions payload = new PayloadOptions();
+    @Mixin MetricsOptions metrics = new MetricsOptions();
+    @Mixin SourceOptions source = new SourceOptions();
+    @Option(names = {"-v", "--verbose"}) boolean verbose;
+    @Option(names = "--no-progress") boolean noProgress;
 
     @Override
     public Integer call() {

@@ -3,7 +3,6 @@ package dev.srp.launcher;
 import dev.srp.worker.SrWorker;
 import dev.srp.worker.WorkerConfig;
 import dev.srp.worker.WorkerMetrics;
-import io.prometheus.client.CollectorRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,42 +14,22 @@ import picocli.CommandLine.Option;
         description = "Run an SR worker (Kafka Streams) until stopped; workers with the same --application-id "
                 + "form one consumer group.")
 final class WorkerCommand implements Callable<Integer> {
-    @Option(names = "--application-id", defaultValue = "srp-sr-worker",
-            description = "Kafka Streams application id = consumer group (default: ${DEFAULT-VALUE}).")
-    String applicationId;
-
-    @Option(names = "--state-dir", defaultValue = "${java.io.tmpdir}/srp-worker-state",
-            description = "Directory for Kafka Streams state (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
-
-    @Option(names = "--stream-threads", defaultValue = "1",
-            description = "Kafka Streams threads (default: ${DEFAULT-VALUE}).")
-    int streamThreads;
-
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
-    @Mixin
-    PayloadOptions payload = new PayloadOptions();
-
-    @Mixin
-    ServiceOptions service = new ServiceOptions();
+    @Option(names = "--application-id", defaultValue = "srp-sr-worker") String applicationId;
+    @Option(names = "--state-dir", defaultValue = "${java.io.tmpdir}/srp-worker-state") Path stateDir;
+    @Option(names = "--stream-threads", defaultValue = "1") int streamThreads;
+    @Mixin ModelOptions model = new ModelOptions();
+    @Mixin PayloadOptions payload = new PayloadOptions();
+    @Mixin ServiceOptions service = new ServiceOptions();
 
     @Override
-    public Integer call() {
-        KafkaOptions kafka = service.kafka;
-        CollectorRegistry registry = new CollectorRegistry();
-        WorkerConfig config = new WorkerConfig(kafka.connection(), applicationId, model.modelPath(), model.scale,
-                model.batchSize, WorkerConfig.DEFAULT_BATCH_LINGER, stateDir, streamThreads,
+    public Integer call() throws Exception {
+        WorkerConfig config = new WorkerConfig(service.kafka.connection(), applicationId, model.modelPath(),
+                model.scale, model.batchSize, WorkerConfig.DEFAULT_BATCH_LINGER, stateDir, streamThreads,
                 model.threads(), payload.codec(), model.maskSettings(), model.latencyBudget);
-        try (MetricsServer server = service.start(registry)) {
-            try (SrWorker worker = new SrWorker(config, new WorkerMetrics(registry))) {
-                worker.start();
-                System.out.printf("srp worker: %s running on %s, metrics on port %d%n", applicationId,
-                        worker.device(), server.port());
-                ServiceRunner.awaitShutdownSignal();
-            }
-            return 0;
-        }
+        return service.serve(registry -> new SrWorker(config, new WorkerMetrics(registry)), (worker, server) -> {
+            worker.start();
+            System.out.printf("srp worker: %s running on %s, metrics on port %d%n", applicationId, worker.device(),
+                    server.port());
+        });
     }
 }

@@ -51,12 +51,7 @@ class BrokerRestartIT {
              ServiceProcesses ingests = new ServiceProcesses(dir)) {
             brokers.startMain("broker-1", EmbeddedKafka.class.getName(), brokerDir);
             String bootstrap = brokers.awaitLogLine("broker-1", READY, Duration.ofSeconds(60));
-            MetricsScrape worker = new MetricsScrape(PrometheusProcess.freePort());
-            services.start("worker", "worker", "--bootstrap", bootstrap, "--state-dir", dir.resolve("state")
-                    .toString(), "--inference-threads", "1", "--metrics-port", Integer.toString(worker.port()));
-            services.start("egress", "egress", "--bootstrap", bootstrap, "--output",
-                    dir.resolve("{stream}.mp4").toString(), "--preset", "veryfast", "--spill-dir",
-                    dir.resolve("spill").toString());
+            MetricsScrape worker = startWorkerAndEgress(services, bootstrap);
             // apart from the services: it may finish (a file decodes fast) before the broker is killed
             ingests.start("ingest", "ingest", "--bootstrap", bootstrap, "--stream-id", STREAM, input.toString());
 
@@ -111,12 +106,7 @@ class BrokerRestartIT {
              MpegTsSender sender = MpegTsSender.open(camera, url)) {
             brokers.startMain("broker-1", EmbeddedKafka.class.getName(), brokerDir);
             String bootstrap = brokers.awaitLogLine("broker-1", READY, Duration.ofSeconds(60));
-            MetricsScrape worker = new MetricsScrape(PrometheusProcess.freePort());
-            services.start("worker", "worker", "--bootstrap", bootstrap, "--state-dir", dir.resolve("state")
-                    .toString(), "--inference-threads", "1", "--metrics-port", Integer.toString(worker.port()));
-            services.start("egress", "egress", "--bootstrap", bootstrap, "--output",
-                    dir.resolve("{stream}.mp4").toString(), "--preset", "veryfast", "--spill-dir",
-                    dir.resolve("spill").toString());
+            MetricsScrape worker = startWorkerAndEgress(services, bootstrap);
             services.start("ingest", "ingest", "--bootstrap", bootstrap, "--stream-id", "cam", "--open-timeout",
                     "PT5S", "--reconnect-for", "PT0S", url);
             assertTrue(MpegTsSender.awaitUdpListener(port, 60_000), "ingest never listened: " + services.logs());
@@ -183,5 +173,15 @@ class BrokerRestartIT {
     private static boolean ingestWaited(Path dir) throws java.io.IOException {
         String log = Files.readString(dir.resolve("ingest.log"));
         return log.contains("was away for") || log.contains("still trying");
+    }
+
+    /** One worker (its metrics scraped) and one egress writing {stream}.mp4 into the test's folder. */
+    private MetricsScrape startWorkerAndEgress(ServiceProcesses services, String bootstrap) throws Exception {
+        MetricsScrape worker = new MetricsScrape(PrometheusProcess.freePort());
+        services.start("worker", "worker", "--bootstrap", bootstrap, "--state-dir", dir.resolve("state").toString(),
+                "--inference-threads", "1", "--metrics-port", Integer.toString(worker.port()));
+        services.start("egress", "egress", "--bootstrap", bootstrap, "--output", dir.resolve("{stream}.mp4").toString(),
+                "--preset", "veryfast", "--spill-dir", dir.resolve("spill").toString());
+        return worker;
     }
 }

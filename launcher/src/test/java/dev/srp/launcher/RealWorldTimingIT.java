@@ -34,11 +34,9 @@ class RealWorldTimingIT {
 
     @Test
     void aClipWhoseFrameRateChangesKeepsEveryFrameAtItsTime() throws Exception {
-        Path input = clip("vfr-steps.mp4");
-        Path output = dir.resolve("steps-x2.mp4");
-        upscale(input, output);
-        Video in = Video.read(input);
-        Video out = Video.read(output);
+        Upscaled run = upscale("vfr-steps.mp4", "steps-x2.mp4");
+        Video in = run.in();
+        Video out = run.out();
         assertSameFramesAtSameTimes(in, out, TICK_MICROS);
         // the intervals are those of the input: 40, 80 and 120 ms, not one flattened rate
         assertEquals(40_000, out.relativePts(1), TICK_MICROS);
@@ -48,11 +46,9 @@ class RealWorldTimingIT {
 
     @Test
     void aJitteredClipKeepsItsJitterInMatroska() throws Exception {
-        Path input = clip("vfr-jitter.mp4");
-        Path output = dir.resolve("jitter-x2.mkv");
-        upscale(input, output);
-        Video in = Video.read(input);
-        Video out = Video.read(output);
+        Upscaled run = upscale("vfr-jitter.mp4", "jitter-x2.mkv");
+        Video in = run.in();
+        Video out = run.out();
         assertSameFramesAtSameTimes(in, out, TICK_MICROS);
         // the input's intervals range from 29 to 51 ms; a constant-rate output would have 40 ms everywhere
         assertEquals(in.relativePts(2) - in.relativePts(1), out.relativePts(2) - out.relativePts(1), 2 * TICK_MICROS);
@@ -61,11 +57,9 @@ class RealWorldTimingIT {
 
     @Test
     void aPortraitClipKeepsItsRotationPixelAspectAndColours() throws Exception {
-        Path input = clip("rotated.mp4");
-        Path output = dir.resolve("portrait-x2.mp4");
-        upscale(input, output);
-        Video in = Video.read(input);
-        Video out = Video.read(output);
+        Upscaled run = upscale("rotated.mp4", "portrait-x2.mp4");
+        Video in = run.in();
+        Video out = run.out();
         assertEquals(90.0, in.rotation, 0.01, "the clip is not rotated as made");
         assertEquals(in.rotation, out.rotation, 0.01, "display rotation");
         assertEquals(4.0 / 3, out.aspectRatio, 1e-3, "sample aspect ratio");
@@ -82,12 +76,19 @@ class RealWorldTimingIT {
         }
     }
 
-    private static void upscale(Path input, Path output) {
+    /** The clip as made and its upscaled copy, both read back. */
+    private record Upscaled(Video in, Video out) {
+    }
+
+    private static Upscaled upscale(String clipName, String outputName) throws Exception {
+        Path input = clip(clipName);
+        Path output = dir.resolve(outputName);
         // the interim bicubic x2 model: this test is about timing and metadata, not the model's pixels
         CliRun run = CliRun.of("upscale", input.toString(), output.toString(), "--no-progress", "--scale", "2",
                 "--preset", "veryfast", "--model", SrpHome.path().resolve("models/bicubic-x2-interim.pt").toString());
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(Files.isRegularFile(output), "no output written");
+        return new Upscaled(Video.read(input), Video.read(output));
     }
 
     /** Same frame count, same frames in the same order, each within {@code tolerance} us of its input's time. */

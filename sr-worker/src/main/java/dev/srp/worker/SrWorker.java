@@ -48,16 +48,23 @@ public final class SrWorker implements AutoCloseable {
             RocksDbLibrary.load();
             streams = new KafkaStreams(SrTopology.build(effective, () -> new SharedUpscaler(model), metrics),
                     WorkerStreamsConfig.of(effective));
+            StreamThreadFailurePolicy policy = new StreamThreadFailurePolicy();
             streams.setUncaughtExceptionHandler(e -> {
+                StreamThreadExceptionResponse response = policy.respond(e);
                 SrpException known = srpCause(e);
-                if (known != null) {
+                if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+                    LOG.warn("SR worker stream thread failed on a broker error; replacing it, its tasks resume "
+                            + "from their last commit", e);
+                } else if (known != null) {
                     // srp's own errors say what went wrong and what to do; Streams' wrapping adds nothing
                     LOG.error("SR worker stream thread failed: {}", known.getMessage());
                 } else {
                     LOG.error("SR worker stream thread failed", e);
                 }
-                failure.compareAndSet(null, known != null ? known : e);
-                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+                if (response != StreamThreadExceptionResponse.REPLACE_THREAD) {
+                    failure.compareAndSet(null, known != null ? known : e);
+                }
+                return response;
             });
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.ERROR) {
