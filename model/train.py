@@ -84,6 +84,21 @@ def draw_noise(cfg: dict, batch: trainset.Batch, channels: int, gen: torch.Gener
     return trainset.semantic_noise(batch.count, channels, gen), batch.weight
 
 
+def training_loss(model: archs.SamsrSR, cfg: dict, batch: trainset.Batch, eps, weight, rng: np.random.Generator):
+    """(loss, L_GT, L_SC) of one batch: L_GT on x0, plus lambda_sc times L_SC on a random subset of phases."""
+    x0 = space.to_space(batch.hr * 2.0 - 1.0, cfg["scale"])
+    x0_hat = model.predict_x0(batch.lr, weight, eps)
+    l_gt = losses.l_gt(x0_hat, x0)
+    loss = l_gt
+    l_sc = torch.zeros((), device=l_gt.device)
+    if cfg["lambda_sc"] > 0:
+        channels = 3 * cfg["scale"] ** 2
+        phases = torch.from_numpy(rng.choice(channels // 3, cfg["sc_phases"], replace=False)).to(l_gt.device)
+        l_sc = losses.l_sc(x0_hat, x0, batch.masks, cfg["scale"], cfg["sc_tau"], phases)
+        loss = loss + cfg["lambda_sc"] * l_sc
+    return loss, l_gt, l_sc
+
+
 def photos_outside(data: str, packages: Optional[List[str]]) -> Optional[List[str]]:
     """The photo names not from `packages` (per manifest.tsv), for a run on part of the data; None: use all."""
     if not packages:
@@ -139,15 +154,7 @@ def main() -> None:
             group["lr"] = learning_rate(cfg, step)
         batch = train.sample(rng, cfg["batch"])
         eps, weight = draw_noise(cfg, batch, channels, gen)
-        x0 = space.to_space(batch.hr * 2.0 - 1.0, cfg["scale"])
-        x0_hat = model.predict_x0(batch.lr, weight, eps)
-        l_gt = losses.l_gt(x0_hat, x0)
-        loss = l_gt
-        l_sc = torch.zeros(())
-        if cfg["lambda_sc"] > 0:
-            phases = torch.from_numpy(rng.choice(channels // 3, cfg["sc_phases"], replace=False))
-            l_sc = losses.l_sc(x0_hat, x0, batch.masks, cfg["scale"], cfg["sc_tau"], phases)
-            loss = loss + cfg["lambda_sc"] * l_sc
+        loss, l_gt, l_sc = training_loss(model, cfg, batch, eps, weight, rng)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
@@ -174,9 +181,11 @@ def main() -> None:
 
 
 def monitor_psnr(model: archs.SamsrSR, batch: trainset.Batch, cfg: dict, channels: int):
-    """Mean Y-PSNR of the model and of bicubic on the fixed monitoring crops (clean bicubic LR, fixed noise)."""
+    """Mean Y-PSNR of the model and of bicubic on the fixed monitoring crops (clean bicubic LR, fixed noise, drawn
+    on the CPU for every device)."""
     gen = torch.Generator().manual_seed(MONITOR_SEED)
-    eps, weight = draw_noise(cfg, batch, channels, gen, training=False)
+    cpu = trainset.Batch(*(t.cpu() for t in (batch.lr, batch.hr, batch.weight, batch.count, batch.masks)))
+    eps, weight = (t.to(batch.lr.device) for t in draw_noise(cfg, cpu, channels, gen, training=False))
     with torch.no_grad():
         sr = model(batch.lr, weight, eps)
         bic = space.bicubic_up(batch.lr, cfg["scale"]).clamp(0.0, 1.0)
