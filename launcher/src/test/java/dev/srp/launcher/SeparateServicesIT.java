@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +57,10 @@ class SeparateServicesIT {
      */
     @Test
     void aWorkerThatFallsBehindShowsLagAndASecondOneJoinsWhileTheStreamRuns() throws Exception {
-        int frames = 400;
-        SyntheticClip clip = new SyntheticClip(160, 96, 25, frames, new int[] {50, 100, 150, 200, 250, 300, 350},
+        // long enough that worker-1 is still busy when worker-2 has started and joined, on a loaded 2-core machine
+        // too: with 400 frames worker-2 took 150 of them on a quiet machine and none on a busy one
+        int frames = 800;
+        SyntheticClip clip = new SyntheticClip(160, 96, 25, frames, IntStream.range(1, 16).map(i -> 50 * i).toArray(),
                 true, false);
         Path input = dir.resolve("clip.mp4");
         clip.write(input);
