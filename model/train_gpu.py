@@ -90,6 +90,7 @@ def run_one(args) -> None:
     start = time.time()
     end_at = deadline - SAVE_MARGIN_S
     step, sched_t0 = 0, None
+    to = dict(device=device, non_blocking=True)
     for lr, hr, count, masks, eps, weight in loader:
         if step == cfg["warmup"]:
             sched_t0 = time.time()
@@ -98,21 +99,20 @@ def run_one(args) -> None:
             break
         for group in opt.param_groups:
             group["lr"] = timed_learning_rate(cfg, step, frac)
-        to = dict(device=device, non_blocking=True)
         batch = trainset.Batch(lr.to(**to), hr.to(**to), weight.to(**to), count.to(**to), masks.to(**to))
-        loss, _, _ = train.training_loss(model, cfg, batch, eps.to(**to), weight.to(**to), rng)
+        loss, _, _ = train.training_loss(model, cfg, batch, eps.to(**to), batch.weight, rng)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
         step += 1
         if step % cfg["log_every"] == 0:
-            sums = loss.item()
             psnr, bic = train.monitor_psnr(model, monitor, cfg, channels)
             elapsed = time.time() - start
-            log.write(f"{step}\t{opt.param_groups[0]['lr']:.3g}\t{sums:.5f}\t{psnr:.3f}\t{bic:.3f}\t"
+            log.write(f"{step}\t{opt.param_groups[0]['lr']:.3g}\t{loss.item():.5f}\t{psnr:.3f}\t{bic:.3f}\t"
                       f"{step / elapsed:.2f}\t{elapsed:.0f}\n")
             log.flush()
-            print(f"{cfg['name']} step {step} ({100 * frac:.0f} % of the time) monitor Y-PSNR {psnr:.2f} dB (bicubic {bic:.2f})", flush=True)
+            print(f"{cfg['name']} step {step} ({100 * frac:.0f} % of the time) monitor Y-PSNR {psnr:.2f} dB "
+                  f"(bicubic {bic:.2f})", flush=True)
     psnr, bic = train.monitor_psnr(model, monitor, cfg, channels)
     state = {k: v.detach().cpu() for k, v in model.state_dict().items()}
     torch.save(state, os.path.join(run_dir, "weights.pt"))

@@ -16,11 +16,11 @@ final class ServiceOptions {
      * Runs a long-lived service until SIGTERM/SIGINT: serves its metrics, makes sure the topics exist, creates and
      * starts it, then closes it before the metrics endpoint goes.
      */
-    <S extends AutoCloseable> int serve(Function<CollectorRegistry, S> create, BiConsumer<S, MetricsServer> start)
-            throws Exception {
+    <S extends AutoCloseable> int serve(Function<CollectorRegistry, S> create,
+            BiConsumer<S, MetricsServer> startService) throws Exception {
         CollectorRegistry registry = new CollectorRegistry();
         try (MetricsServer server = start(registry); S service = create.apply(registry)) {
-            start.accept(service, server);
+            startService.accept(service, server);
             ServiceRunner.awaitShutdownSignal();
         }
         return 0;
