@@ -7,7 +7,6 @@ import dev.srp.contract.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -170,9 +169,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static Properties newConfig(Path dataDir, MessageLimits limits, String saslUser, String saslPassword) {
-        int brokerPort = freePort();
-        int saslPort = saslUser == null ? 0 : freePort();
-        int controllerPort = freePort();
+        int[] ports = LoopbackPorts.distinct(3);
+        int brokerPort = ports[0];
+        int controllerPort = ports[1];
+        int saslPort = ports[2];
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -256,15 +256,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // best effort: a leftover temp directory is harmless
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new SrpException("cannot find a free loopback port: " + e.getMessage(), null, e);
         }
     }
 }

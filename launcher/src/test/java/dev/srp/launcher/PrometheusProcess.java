@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Debian's real Prometheus server on loopback, scraping one target every second, for monitoring tests. */
 final class PrometheusProcess implements AutoCloseable {
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
     private final Process process;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -78,9 +81,17 @@ final class PrometheusProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * A free port not handed out before in this JVM: a port released at once can come back on the next pick, and the
+     * tests bind their picks later (a worker's and an egress's metrics, a camera), so a repeat would collide.
+     */
+    static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 
