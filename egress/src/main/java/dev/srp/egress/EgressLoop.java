@@ -195,6 +195,7 @@ final class EgressLoop implements Runnable {
     }
 
     private void retire(StreamAssembly stream) {
+        metrics.streamClosed(stream.streamId());
         active.remove(stream.streamId());
         done.add(stream.streamId());
         ledger.release(stream.streamId());
@@ -207,6 +208,7 @@ final class EgressLoop implements Runnable {
     private void abortAll(SrpException error) {
         for (StreamAssembly stream : new ArrayList<>(active.values())) {
             stream.abort();
+            metrics.streamClosed(stream.streamId());
             if (error != null) {
                 metrics.streamFinished(false);
                 listener.onStreamFailed(stream.streamId(), error);

@@ -5,7 +5,10 @@ import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
 
-/** Every egress metric name lives here. Labels are bounded: outcome and reason, never stream or frame ids. */
+/**
+ * Every egress metric name lives here. Labels are bounded: outcome and reason; a stream id only on the per-stream
+ * series, which exist while the stream is open and go when it ends, so their number is that of the open streams.
+ */
 public final class EgressMetrics {
     static final String OUTCOME_OK = "ok";
     static final String OUTCOME_FAILED = "failed";
@@ -24,6 +27,8 @@ public final class EgressMetrics {
     private final Counter late;
     private final Histogram endToEndSeconds;
     private final Gauge lag;
+    private final Counter streamFrames;
+    private final Gauge streamLatency;
 
     public EgressMetrics(CollectorRegistry registry) {
         frames = Counter.build("srp_egress_frames_total", "Video frames written to an encoder.")
@@ -62,6 +67,11 @@ public final class EgressMetrics {
         for (DeadLetterReason reason : DeadLetterReason.values()) {
             deadLetters.labels(reason.label());
         }
+        streamFrames = Counter.build("srp_egress_stream_frames_total",
+                "Video frames written, per open stream.").labelNames("stream").register(registry);
+        streamLatency = Gauge.build("srp_egress_stream_latency_seconds",
+                "End-to-end latency of the last frame written, per open stream: the camera that falls behind.")
+                .labelNames("stream").register(registry);
         lag = Gauge.build("srp_egress_consumer_lag_records",
                 "Upscaled frame records published but not yet read by this egress.").register(registry);
     }
@@ -70,10 +80,18 @@ public final class EgressMetrics {
         lag.set(records);
     }
 
-    void frameWritten(double encodeSeconds, double endToEndSeconds) {
+    void frameWritten(String streamId, double encodeSeconds, double endToEndSeconds) {
         frames.inc();
         this.encodeSeconds.observe(encodeSeconds);
         this.endToEndSeconds.observe(endToEndSeconds);
+        streamFrames.labels(streamId).inc();
+        streamLatency.labels(streamId).set(endToEndSeconds);
+    }
+
+    /** The stream is closed (finished, failed or dropped until it is read again): its series go. */
+    void streamClosed(String streamId) {
+        streamFrames.remove(streamId);
+        streamLatency.remove(streamId);
     }
 
     void duplicateDropped() {

@@ -208,9 +208,10 @@ final class StreamAssembly implements AutoCloseable {
             encoderHeight = m.outputHeight();
             encoder = OutputEncoder.open(streamId, output, config, encoderWidth, encoderHeight, m.frameRate(),
                     m.display(), audio.sampleRate(), audio.hasAudio() ? audio.channels() : 0, metrics::pushReconnected);
+            LOG.info("stream {}: first frame, encoding {}x{}", streamId, encoderWidth, encoderHeight);
         }
         encoder.writeVideo(m.pixels(), m.width(), m.height(), m.upscaleBy(), m.ptsMicros());
-        metrics.frameWritten((System.nanoTime() - start) / 1e9,
+        metrics.frameWritten(streamId, (System.nanoTime() - start) / 1e9,
                 Math.max(0, System.currentTimeMillis() - publishedAtMillis) / 1000.0);
         lastVideoPts = Math.max(lastVideoPts, m.ptsMicros());
         listener.onFrameWritten(streamId, m.frameIndex());

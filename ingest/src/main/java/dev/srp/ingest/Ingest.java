@@ -91,6 +91,7 @@ public final class Ingest {
         Outages outages = new Outages();
         try (ReconnectingSource source = ReconnectingSource.open(config, outages)) {
             SourceInfo info = source.info();
+            LOG.info("stream {}: source open, {}x{}", config.streamId(), info.width(), info.height());
             listener.onOpened(info);
             IngestResult result;
             try (FramePublisher publisher = FramePublisher.open(config, metrics)) {

@@ -32,12 +32,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs ingest, sr-worker and egress in this JVM against an embedded one-node KRaft broker for one input, the same
  * services and topics a cluster deployment uses, and waits until egress has finalised the output.
  */
 public final class LocalPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
     /** Frame topics get several partitions so the shots of one video spread as they would on a cluster. */
     private static final int PARTITIONS = 4;
     private static final Duration POLL = Duration.ofMillis(200);
@@ -105,8 +108,11 @@ public final class LocalPipeline {
                     REORDER_BUFFER_BYTES, run.resolve("spill"), request.hlsWindow());
             IngestConfig ingestConfig = request.source().ingestConfig(request.input(), streamId,
                     connection);
+            LOG.info("checks done");
             try (EmbeddedKafka kafka = EmbeddedKafka.startIn(brokerDir, limits)) {
+                LOG.info("embedded broker ready");
                 kafka.createTopics(topics, PARTITIONS);
+                LOG.info("topics created");
                 return runServices(kafka, workerConfig, egressConfig, ingestConfig, output, sidecar, topics,
                         streamId, listener, start);
             } finally {

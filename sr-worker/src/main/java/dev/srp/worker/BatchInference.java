@@ -18,6 +18,9 @@ final class BatchInference {
     private final int batchSize;
     private final WorkerMetrics metrics;
     private final OutputGuard guard;
+    /** Seconds and frames of the last {@link #upscale} call's chunks that ran warm: the model's steady pace. */
+    private double steadySeconds;
+    private int steadyFrames;
 
     BatchInference(Upscaler upscaler, int batchSize, WorkerMetrics metrics, OutputGuard guard) {
         this.upscaler = upscaler;
@@ -39,6 +42,8 @@ final class BatchInference {
             bySize.computeIfAbsent(new Size(f.width(), f.height()), s -> new ArrayList<>()).add(i);
         }
         FrameMessage[] out = new FrameMessage[frames.size()];
+        steadySeconds = 0;
+        steadyFrames = 0;
         for (Map.Entry<Size, List<Integer>> group : bySize.entrySet()) {
             Size size = group.getKey();
             List<Integer> indexes = group.getValue();
@@ -46,9 +51,15 @@ final class BatchInference {
                 List<Integer> chunk = indexes.subList(from, Math.min(indexes.size(), from + batchSize));
                 List<UpscaleInput> lr = new ArrayList<>(chunk.size());
                 chunk.forEach(i -> lr.add(inputs.get(i)));
+                boolean warm = upscaler.isWarm(chunk.size(), size.width(), size.height());
                 long start = System.nanoTime();
                 List<UpscaledFrame> hr = upscaler.upscaleInputs(lr, size.width(), size.height());
-                metrics.inference(chunk.size(), (System.nanoTime() - start) / 1e9);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                metrics.inference(chunk.size(), seconds);
+                if (warm) {
+                    steadySeconds += seconds;
+                    steadyFrames += chunk.size();
+                }
                 if (hr.size() != chunk.size()) {
                     throw new IllegalStateException("upscaler " + upscaler.name() + " returned " + hr.size()
                             + " frames for " + chunk.size());
@@ -60,5 +71,13 @@ final class BatchInference {
             }
         }
         return List.of(out);
+    }
+
+    /**
+     * Model milliseconds per frame in the last {@link #upscale} call, counting only chunks whose shape was warm;
+     * NaN when none was.
+     */
+    double steadyMillisPerFrame() {
+        return steadyFrames == 0 ? Double.NaN : steadySeconds * 1000 / steadyFrames;
     }
 }

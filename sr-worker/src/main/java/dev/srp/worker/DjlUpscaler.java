@@ -154,8 +154,17 @@ public final class DjlUpscaler implements Upscaler {
         return out;
     }
 
+    @Override
+    public boolean isWarm(int count, int width, int height) {
+        return warmShapes.contains(shape(Math.min(count, framesPerCall), width, height));
+    }
+
+    private static String shape(int count, int width, int height) {
+        return count + "x" + width + "x" + height;
+    }
+
     private List<UpscaledFrame> predict(RgbBatchTranslator.Batch batch) {
-        String shape = batch.count() + "x" + batch.width() + "x" + batch.height();
+        String shape = shape(batch.count(), batch.width(), batch.height());
         if (!warmShapes.contains(shape)) {
             warmUp(batch, shape);
         }
@@ -178,14 +187,18 @@ public final class DjlUpscaler implements Upscaler {
             if (warmShapes.contains(shape)) {
                 return;
             }
+            long start = System.nanoTime();
             List<UpscaledFrame> fast = null;
             for (int i = 0; i < WARM_UP_CALLS; i++) {
                 fast = predictOnce(batch.again());
             }
+            long warm = System.nanoTime();
             if (cpuKernels != null && cpuKernels.fast()) {
                 checkFastKernels(batch, fast);
             }
             warmShapes.add(shape);
+            LOG.info("model {} ready for {} frames: warm-up {} ms, kernel check {} ms", name(), shape,
+                    (warm - start) / 1_000_000, (System.nanoTime() - warm) / 1_000_000);
         } finally {
             kernels.writeLock().unlock();
         }

@@ -45,6 +45,11 @@ public class SharedUpscaler implements Upscaler {
     }
 
     @Override
+    public boolean isWarm(int count, int width, int height) {
+        return owner.isWarm(count, width, height);
+    }
+
+    @Override
     public void close() {
         // the owner closes the model
     }

@@ -67,6 +67,7 @@ public final class SrWorker implements AutoCloseable {
                 return response;
             });
             streams.setStateListener((now, before) -> {
+                metrics.running(now == KafkaStreams.State.RUNNING);
                 if (now == KafkaStreams.State.ERROR) {
                     failure.compareAndSet(null, new SrpException("SR worker stopped: Kafka Streams is in state "
                             + "ERROR", "see the log for the first stream-thread error"));

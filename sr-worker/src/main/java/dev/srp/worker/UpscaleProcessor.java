@@ -193,14 +193,17 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
     /**
      * Live mode: the index of the oldest pending frame from which on the model can still finish every frame within
      * its budget, given the model's recent time per frame. The newest frames get the model and older ones are
-     * shed: a frame that would miss its deadline is shed before the model spends time on it, not after.
+     * shed: a frame that would miss its deadline is shed before the model spends time on it, not after. The newest
+     * frame goes to the model whenever its own age is within the budget, whatever the estimate says: it is how the
+     * estimate keeps up with the model, so one slow batch (a GC pause, a busy core) cannot shed every frame after it.
      */
     private int firstInTime(List<KeyValue<Long, PendingFrame>> entries, long now) {
         int from = entries.size();
         while (from > 0) {
             long age = now - entries.get(from - 1).value.timestamp();
             int batch = entries.size() - from + 1;
-            if (age + modelMillisPerFrame * batch > latencyBudgetMillis) {
+            boolean newestInBudget = batch == 1 && age <= latencyBudgetMillis;
+            if (!newestInBudget && age + modelMillisPerFrame * batch > latencyBudgetMillis) {
                 break;
             }
             from--;
@@ -208,13 +211,19 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         return from;
     }
 
-    /** {@link #upscaleOrFallBack} that also keeps the model's time per frame, for {@link #firstInTime}. */
+    /**
+     * {@link #upscaleOrFallBack} that also keeps the model's time per frame, for {@link #firstInTime}. Calls that
+     * warmed the model up for a new frame size do not count: the first one takes seconds, and the ones after it
+     * milliseconds.
+     */
     private List<FrameMessage> timedUpscaleOrFallBack(List<FrameMessage> lr, List<UpscaleInput> inputs) {
-        long start = System.nanoTime();
         List<FrameMessage> upscaled = upscaleOrFallBack(lr, inputs);
-        double perFrame = (System.nanoTime() - start) / 1e6 / lr.size();
-        // a moving average: one slow batch (a GC pause, a new shot's masks) should not shed the next few seconds
-        modelMillisPerFrame = modelMillisPerFrame == 0 ? perFrame : 0.7 * modelMillisPerFrame + 0.3 * perFrame;
+        double perFrame = inference.steadyMillisPerFrame();
+        if (!Double.isNaN(perFrame)) {
+            // a moving average: one slow batch (a GC pause, a new shot's masks) should not shed the next few seconds
+            modelMillisPerFrame = modelMillisPerFrame == 0 ? perFrame
+                    : 0.7 * modelMillisPerFrame + 0.3 * perFrame;
+        }
         return upscaled;
     }
 

@@ -32,6 +32,14 @@ public interface Upscaler extends AutoCloseable {
         return upscale(inputs.stream().map(UpscaleInput::rgb).toList(), width, height);
     }
 
+    /**
+     * Whether a call with {@code count} frames of this size runs at its steady pace. The first call of a shape may
+     * also warm the engine up and check its kernels, seconds that say nothing about the calls after it.
+     */
+    default boolean isWarm(int count, int width, int height) {
+        return true;
+    }
+
     @Override
     void close();
 }

@@ -48,8 +48,12 @@ public final class WorkerMetrics {
     private final Gauge maskCacheEntries;
     private final Counter maskCacheEvictions;
     private final Histogram maskEntryBytes;
+    private final Gauge running;
 
     public WorkerMetrics(CollectorRegistry registry) {
+        running = Gauge.build("srp_worker_running",
+                "1 while Kafka Streams runs with its partitions assigned (ready for frames), else 0.")
+                .register(registry);
         framesIn = Counter.build("srp_worker_frames_in_total", "LR frames received (end markers excluded)")
                 .register(registry);
         framesOut = Counter.build("srp_worker_frames_out_total", "HR frames written (end markers excluded)")
@@ -197,5 +201,10 @@ public final class WorkerMetrics {
     /** Marks the model a worker serves with; public so a launcher that loads the model itself can report it. */
     public void modelLoaded(String model, String sha256, String device) {
         modelInfo.labels(model, sha256, device).set(1);
+    }
+
+    /** Kafka Streams entered {@code RUNNING} (true) or left it: a rebalance, a shutdown, an error. */
+    void running(boolean isRunning) {
+        running.set(isRunning ? 1 : 0);
     }
 }

@@ -19,6 +19,12 @@ final class SlowUpscalerFake extends SharedUpscaler {
         return "slow-fake";
     }
 
+    /** Its pace is its sleep from the first call on. */
+    @Override
+    public boolean isWarm(int count, int width, int height) {
+        return true;
+    }
+
     @Override
     public List<UpscaledFrame> upscaleInputs(List<UpscaleInput> inputs, int width, int height) {
         try {

@@ -121,6 +121,51 @@ class SrTopologyIT {
         assertEquals(5.0, t.registry.getSampleValue("srp_worker_inference_batch_size_sum"), "model saw 5 frames");
     }
 
+    /**
+     * The model's first call at a frame size warms it up (seconds on a CPU): a live stream's next frames must not be
+     * shed as if every call took that long.
+     */
+    @Test
+    void aModelsWarmUpDoesNotShedTheFramesAfterIt() {
+        t.close();
+        startDriver(budgetConfig("srp-worker-warm-up").withLatencyBudget(Duration.ofSeconds(1)),
+                () -> new SlowFirstCallFake(MODEL.get(), 1500, true));
+        for (int i = 0; i < 12; i++) {
+            sendPublishedNow(TestFrames.frame("cam", 0, i));
+        }
+        List<FrameMessage> out = t.readHr();
+        assertEquals(12, out.size());
+        assertEquals(0.0, t.registry.getSampleValue("srp_worker_deadline_misses_total"),
+                "fresh frames shed after the warm-up: " + out.stream().map(FrameMessage::upscaleBy).toList());
+    }
+
+    /**
+     * One batch far slower than the budget (a GC pause, a core taken by another process) makes the model look too
+     * slow for any frame; the newest frame of each batch still runs, so the worker sees the model is fast again and
+     * soon upscales every fresh frame, instead of shedding every frame from then on.
+     */
+    @Test
+    void oneSlowBatchDoesNotShedEveryFrameAfterIt() {
+        t.close();
+        startDriver(budgetConfig("srp-worker-slow-batch").withLatencyBudget(Duration.ofMillis(300)),
+                () -> new SlowFirstCallFake(MODEL.get(), 2000, false));
+        int frames = 40;
+        for (int i = 0; i < frames; i++) {
+            sendPublishedNow(TestFrames.frame("cam", 0, i));
+        }
+        List<FrameMessage> out = t.readHr();
+        assertEquals(frames, out.size());
+        List<Integer> lastBatch = out.subList(frames - 4, frames).stream().map(FrameMessage::upscaleBy).toList();
+        assertEquals(List.of(1, 1, 1, 1), lastBatch, "the last batch of fresh frames went through the model");
+        System.out.printf("after one 2 s batch under a 300 ms budget: %.0f of %d fresh frames shed%n",
+                t.registry.getSampleValue("srp_worker_deadline_misses_total"), frames - 4);
+    }
+
+    private void sendPublishedNow(FrameMessage m) {
+        t.lr.pipeInput(m.key().getBytes(StandardCharsets.UTF_8),
+                TopologyHarness.SERDE.serialize(TopologyHarness.TOPICS.framesLr(), m), java.time.Instant.now());
+    }
+
     /** A model that throws: live mode sends the frames out for egress to upscale and counts them; the stream goes on. */
     @Test
     void inLiveModeAFailingModelsFramesGoOutForEgressToUpscale() {
