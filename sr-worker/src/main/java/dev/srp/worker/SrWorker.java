@@ -113,17 +113,15 @@ public final class SrWorker implements AutoCloseable {
      * does not wait for the warm-up and the kernel check (seconds on a CPU). The warm-up frame is a fixed texture,
      * with the built-in generator's masks when the model takes masks.
      */
-    public void warmUp(int width, int height) {
+    public synchronized void warmUp(int width, int height) {
+        // synchronized like close(): closing the model while a warm-up call runs in it would pull libtorch's
+        // memory from under that call
         loadModel();
-        Upscaler model;
-        synchronized (this) {
-            model = upscaler;
-        }
         byte[] rgb = WarmUpFrame.texture(width, height);
-        UpscaleInput input = model.modelInputs().size() > 1
+        UpscaleInput input = upscaler.modelInputs().size() > 1
                 ? new UpscaleInput(rgb, OfflineModel.builtInMasks(rgb, width, height), 0)
                 : UpscaleInput.of(rgb);
-        model.upscaleInputs(java.util.List.of(input), width, height);
+        upscaler.upscaleInputs(java.util.List.of(input), width, height);
     }
 
     /** "cpu" or "gpu", as the loaded model runs; "none" before {@link #start()}. */
