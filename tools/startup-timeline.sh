@@ -19,7 +19,6 @@ milestones = [("JVM up, input probed, model file checked", r"checks done"),
               ("embedded broker ready", r"embedded broker ready"),
               ("topics created", r"topics created"),
               ("model warmed up for the input's frame size", r"ready for .* frames: warm-up"),
-              ("model ready", r"model ready"),
               ("Kafka Streams RUNNING", r"State transition from REBALANCING to RUNNING"),
               ("first output frame", r"first frame, encoding"),
               ("output written", r"wrote \d+ frames")]

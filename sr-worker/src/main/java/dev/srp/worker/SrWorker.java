@@ -39,7 +39,8 @@ public final class SrWorker implements AutoCloseable {
         if (streams != null) {
             throw new IllegalStateException("SR worker already started");
         }
-        loadModel();
+        upscaler = DjlUpscaler.load(config.modelPath(), config.scale(), config.inferenceThreads());
+        metrics.modelLoaded(upscaler.name(), upscaler.sha256(), upscaler.device());
         DjlUpscaler model = upscaler;
         // AUTO becomes ALWAYS or OFF for this model, so a model that ignores masks gets no mask store
         WorkerConfig effective = config.withMasks(config.masks().resolvedFor(model.modelInputs()));
@@ -93,35 +94,6 @@ public final class SrWorker implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    /**
-     * Loads the model if it is not loaded yet. {@link #start()} does it too; calling it earlier lets the model load
-     * while something else starts (the embedded broker).
-     *
-     * @throws SrpException if the model cannot be loaded
-     */
-    public synchronized void loadModel() {
-        if (upscaler == null) {
-            upscaler = DjlUpscaler.load(config.modelPath(), config.scale(), config.inferenceThreads());
-            metrics.modelLoaded(upscaler.name(), upscaler.sha256(), upscaler.device());
-        }
-    }
-
-    /**
-     * Loads the model and warms it up for frames of {@code width x height}, so the first frame of a stream that size
-     * does not wait for the warm-up and the kernel check (seconds on a CPU). The warm-up frame is a fixed texture,
-     * with the built-in generator's masks when the model takes masks.
-     */
-    public synchronized void warmUp(int width, int height) {
-        // synchronized like close(): closing the model while a warm-up call runs in it would pull libtorch's
-        // memory from under that call
-        loadModel();
-        byte[] rgb = WarmUpFrame.texture(width, height);
-        UpscaleInput input = upscaler.modelInputs().size() > 1
-                ? new UpscaleInput(rgb, OfflineModel.builtInMasks(rgb, width, height), 0)
-                : UpscaleInput.of(rgb);
-        upscaler.upscaleInputs(java.util.List.of(input), width, height);
     }
 
     /** "cpu" or "gpu", as the loaded model runs; "none" before {@link #start()}. */
