@@ -83,8 +83,10 @@ class ManyCamerasIT {
                     Integer.toString(egress.port()));
             awaitRunning(services, worker);
             for (int i = 0; i < CAMERAS; i++) {
+                // the cameras send once every ingest listens; the first ingest to listen waits for the last to
+                // start (seconds each on a busy 2-core machine) and must not give up on its camera meanwhile
                 services.start("ingest-" + cameras.get(i), "ingest", "--bootstrap", bootstrap, "--stream-id",
-                        cameras.get(i), "--open-timeout", "PT5S", "--reconnect-for", "PT0S", urls.get(i));
+                        cameras.get(i), "--open-timeout", "PT30S", "--reconnect-for", "PT0S", urls.get(i));
             }
             for (String url : urls) {
                 int port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
