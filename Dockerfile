@@ -26,6 +26,9 @@ ENV DJL_CACHE_DIR=/var/cache/srp/djl \
     JAVACPP_CACHE=/var/cache/srp/javacpp \
     OPT_OUT_TRACKING=true \
     OMP_WAIT_POLICY=PASSIVE \
+    MALLOC_MMAP_THRESHOLD_=33554432 \
+    MALLOC_TRIM_THRESHOLD_=1073741824 \
+    MALLOC_TOP_PAD_=67108864 \
     SRP_METRICS_HOST=0.0.0.0 \
     SRP_METRICS_PORT=9400
 ENTRYPOINT ["sh", "-c", "exec java $SRP_JAVA_OPTS -Dai.djl.offline=true -Dsrp.home=/opt/srp -Dorg.bytedeco.javacpp.cachedir=$JAVACPP_CACHE -cp 'launcher/target/srp-launcher.jar:launcher/target/lib/*' dev.srp.launcher.Srp \"$@\"", "srp"]

@@ -45,7 +45,8 @@ log.retention.ms=120000
 log.retention.check.interval.ms=5000
 log.segment.delete.delay.ms=1000
 PROPS
-java_env=(env OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE)
+java_env=(env OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE MALLOC_MMAP_THRESHOLD_=33554432
+  MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=67108864)
 java -cp "${cp[0]}" kafka.tools.StorageTool format -t "$(java -cp "${cp[0]}" kafka.tools.StorageTool random-uuid)" \
   -c "$out/kafka/server.properties" > "$out/kafka/format.log" 2>&1
 java -Xmx1g -cp "${cp[0]}" kafka.Kafka "$out/kafka/server.properties" > "$out/broker.log" 2>&1 &

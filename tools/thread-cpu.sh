@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CPU seconds per thread of one `srp upscale` run, grouped by thread name (digits folded). Native threads inherit the
 # name of the thread that started them: libtorch's workers appear under the thread that loaded or ran the model,
-# x264's under srp-egress.
+# x264's under srp-egress. Also the steady state's use of the cores: process CPU seconds per second of wall time
+# between the first and the last frame written, which is the pipeline's steady fps over the fps its stages' CPU
+# times allow on this machine's cores.
 #   tools/thread-cpu.sh INPUT [srp upscale options...]
 set -euo pipefail
 home=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,13 +12,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$home"
 ./srp --version >/dev/null   # builds on first use
-./srp upscale "$input" "$work/out.mp4" --no-progress "$@" > "$work/srp.txt" 2>&1 &
+SRP_JAVA_OPTS="${SRP_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSZ" \
+  ./srp upscale "$input" "$work/out.mp4" --no-progress --verbose "$@" > "$work/srp.txt" 2>&1 &
 shell=$!
 pid=""
 while [ -z "$pid" ] && kill -0 "$shell" 2>/dev/null; do
   pid=$(pgrep -f "dev.srp.launcher.Srp upscale $input" | head -1 || true); sleep 0.1
 done
 while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
+  { read -r line < /proc/"$pid"/stat; } 2>/dev/null && { rest=${line##*) }; set -- $rest
+    echo "$(date +%s.%N) $(( ${12} + ${13} ))" >> "$work/process.txt"; }
   for t in /proc/"$pid"/task/*; do
     { read -r line < "$t/stat"; name=$(<"$t/comm"); } 2>/dev/null || continue
     rest=${line##*) }; set -- $rest
@@ -25,8 +30,8 @@ while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
   sleep 0.3
 done
 wait "$shell" || true
-python3 - "$(getconf CLK_TCK)" "$work/samples.txt" <<'PY'
-import collections, re, sys
+python3 - "$(getconf CLK_TCK)" "$work/samples.txt" "$work/process.txt" "$work/srp.txt" "$(nproc)" <<'PY'
+import bisect, collections, datetime, re, sys
 tick, last = int(sys.argv[1]), {}
 for line in open(sys.argv[2]):
     tid, name, user, system = line.rstrip("\n").split("|")
@@ -38,5 +43,26 @@ total = sum(groups.values())
 for name, seconds in groups.most_common(20):
     print(f"{seconds:7.2f} s {100 * seconds / total:5.1f} %  {name}")
 print(f"{total:7.2f} s in all")
+times, cpu = [], []
+for line in open(sys.argv[3]):
+    t, c = line.split()
+    times.append(float(t)); cpu.append(int(c) / tick)
+def cpu_at(t):  # linear between the samples around t
+    i = min(max(bisect.bisect(times, t), 1), len(times) - 1)
+    return cpu[i - 1] + (cpu[i] - cpu[i - 1]) * (t - times[i - 1]) / (times[i] - times[i - 1])
+first = last = frames = None
+for line in open(sys.argv[4], errors="replace"):
+    m = re.match(r"(\S+T\S+[+-]\d{4}) ", line)
+    stamp = m and datetime.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
+    if m and first is None and "first frame, encoding" in line:
+        first = stamp
+    w = re.search(r"wrote (\d+) frames", line)
+    if m and w:
+        last, frames = stamp, int(w.group(1))
+if first and last and last > first:
+    busy = (cpu_at(last) - cpu_at(first)) / (last - first)
+    cores = int(sys.argv[5])
+    print(f"steady state: {frames} frames in {last - first:.1f} s ({(frames - 1) / (last - first):.2f} fps),"
+          f" {busy:.2f} of {cores} cores busy: {busy / cores:.2f}x the fps the stages' CPU times allow")
 PY
 tail -3 "$work/srp.txt"
