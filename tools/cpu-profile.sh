@@ -10,7 +10,7 @@ version=4.0
 jar=~/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar
 [ -f "$jar" ] || mvn -B -q dependency:get -Dartifact=tools.profiler:async-profiler:$version >/dev/null
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT INT TERM
+trap '[ -n "${SRP_PROFILE_KEEP:-}" ] && cp "$work/stacks.txt" "$SRP_PROFILE_KEEP"; rm -rf "$work"' EXIT INT TERM
 unzip -q -o "$jar" linux-x64/libasyncProfiler.so -d "$work"
 cd "$home"
 ./srp --version >/dev/null   # builds on first use

@@ -19,16 +19,28 @@ pid=""
 while [ -z "$pid" ] && kill -0 "$shell" 2>/dev/null; do
   pid=$(pgrep -f "dev.srp.launcher.Srp upscale $input" | head -1 || true); sleep 0.1
 done
-while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
-  { read -r line < /proc/"$pid"/stat; } 2>/dev/null && { rest=${line##*) }; set -- $rest
-    echo "$(date +%s.%N) $(( ${12} + ${13} ))" >> "$work/process.txt"; }
-  for t in /proc/"$pid"/task/*; do
-    { read -r line < "$t/stat"; name=$(<"$t/comm"); } 2>/dev/null || continue
-    rest=${line##*) }; set -- $rest
-    echo "${t##*/}|$name|${12}|${13}"
-  done >> "$work/samples.txt"
-  sleep 0.3
-done
+# one sampler process: reading /proc from the shell forks per thread and loses samples when a thread ends mid-read
+python3 - "$pid" "$work/samples.txt" "$work/process.txt" <<'PY'
+import os, sys, time
+pid, samples, process = sys.argv[1], open(sys.argv[2], "w"), open(sys.argv[3], "w")
+def fields(path):  # the fields after the command name, which may hold spaces and parentheses
+    with open(path) as f:
+        return f.read().rsplit(")", 1)[1].split()
+while os.path.exists(f"/proc/{pid}"):
+    try:
+        f = fields(f"/proc/{pid}/stat")
+        process.write(f"{time.time()} {int(f[11]) + int(f[12])}\n")
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                f = fields(f"/proc/{pid}/task/{tid}/stat")
+                name = open(f"/proc/{pid}/task/{tid}/comm").read().strip()
+            except OSError:
+                continue   # the thread ended
+            samples.write(f"{tid}|{name}|{f[11]}|{f[12]}\n")
+    except OSError:
+        break              # the process ended
+    time.sleep(0.3)
+PY
 wait "$shell" || true
 python3 - "$(getconf CLK_TCK)" "$work/samples.txt" "$work/process.txt" "$work/srp.txt" "$(nproc)" <<'PY'
 import bisect, collections, datetime, re, sys

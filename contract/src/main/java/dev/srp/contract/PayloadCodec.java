@@ -75,7 +75,8 @@ public enum PayloadCodec {
     /**
      * The inverse of {@link #subFilter}, in place. For RGB24 (every frame between the worker and egress) the three
      * running channel values stay in registers: the byte-by-byte form reads each byte three stores after writing
-     * it, and that store-to-load chain made it 2.7x slower (9.5 against 3.5 ms a 1280x720 frame, zstd included).
+     * it, and that store-to-load chain made it 2.7x slower on an idle core (9.5 against 3.5 ms a 1280x720 frame,
+     * zstd included); in a whole run, with the model on the other core, egress spent a third less time in it.
      */
     static byte[] unSubFilter(byte[] in, int bpp) {
         if (bpp != 3 || in.length % 3 != 0) {
