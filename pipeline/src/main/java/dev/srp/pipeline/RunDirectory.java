@@ -1,5 +1,6 @@
 package dev.srp.pipeline;
 
+import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.SrpException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -111,6 +112,9 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     private void deleteEverything() {
+        // the embedded broker writes in this directory until it stops; removed under a running broker, its files
+        // come back (and a broker that faults on the loss ends the process with exit code 1)
+        EmbeddedKafka.stopAllIn(dir);
         for (Path output : outputs) {
             deleteStaged(output);
         }
