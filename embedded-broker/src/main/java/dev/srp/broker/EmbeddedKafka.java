@@ -12,10 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -29,12 +26,6 @@ import org.apache.kafka.common.utils.Time;
  * transactions, compaction and the size limits behave as on a cluster, which is why srp uses it instead of a mock.
  */
 public final class EmbeddedKafka implements AutoCloseable {
-    /** The brokers of this JVM that are running, for {@link #stopAllForExit()}. */
-    private static final Set<EmbeddedKafka> RUNNING = ConcurrentHashMap.newKeySet();
-    /** Held while a broker starts: a broker half started cannot be stopped, only waited for. */
-    private static final ReentrantLock STARTING = new ReentrantLock();
-    private static final long LONGEST_START_WAIT_SECONDS = 30;
-
     private final Path dataDir;
     private final boolean ownsDataDir;
     private final KafkaRaftServer server;
@@ -117,7 +108,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static EmbeddedKafka start(Path dataDir, boolean ownsDataDir, MessageLimits limits, String saslUser,
                                        String saslPassword) {
-        ExitDuringShutdown.install();
         try {
             // a directory that holds a broker already (restarted after a crash or a stop) keeps its ports and data
             Properties props = config(dataDir, limits, saslUser, saslPassword);
@@ -127,18 +117,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                 StorageTool.execute(new String[] {"format", "-t", clusterId, "-c",
                         dataDir.resolve("server.properties").toString()}, quiet);
             }
+            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+            server.startup();
             String advertised = props.getProperty("advertised.listeners");
-            EmbeddedKafka kafka;
-            STARTING.lock();
-            try {
-                KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-                server.startup();
-                kafka = new EmbeddedKafka(dataDir, ownsDataDir, server, listener(advertised, "PLAINTEXT"),
-                        listener(advertised, "SASL_PLAINTEXT"), limits);
-                RUNNING.add(kafka);
-            } finally {
-                STARTING.unlock();
-            }
+            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, ownsDataDir, server, listener(advertised, "PLAINTEXT"),
+                    listener(advertised, "SASL_PLAINTEXT"), limits);
             kafka.awaitReady();
             return kafka;
         } catch (IOException | RuntimeException e) {
@@ -261,38 +244,10 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!RUNNING.remove(this)) {
-            return;   // stopped already
-        }
         server.shutdown();
         server.awaitShutdown();
         if (ownsDataDir) {
             deleteRecursively(dataDir);
-        }
-    }
-
-    /**
-     * Stops every broker of this JVM whose data lies under {@code dir}, waiting for one that is starting to finish
-     * first: a run that ends (Ctrl-C included) calls it before removing its directory, which a broker still running
-     * would write into again.
-     */
-    public static void stopAllIn(Path dir) {
-        boolean locked = false;
-        try {
-            locked = STARTING.tryLock(LONGEST_START_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            for (EmbeddedKafka kafka : RUNNING) {
-                if (kafka.dataDir.toAbsolutePath().startsWith(dir.toAbsolutePath())) {
-                    kafka.close();
-                }
-            }
-        } finally {
-            if (locked) {
-                STARTING.unlock();
-            }
         }
     }
 

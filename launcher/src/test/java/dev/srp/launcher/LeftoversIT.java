@@ -83,15 +83,9 @@ class LeftoversIT {
 
     private static void stopAt(String name, String signal, int expectedExit, Predicate<Path> point, Path where,
                                String what) throws Exception {
-        stopAt(name, signal, expectedExit, point, where, what, Duration.ZERO);
-    }
-
-    private static void stopAt(String name, String signal, int expectedExit, Predicate<Path> point, Path where,
-                               String what, Duration after) throws Exception {
         try (ServiceProcesses processes = new ServiceProcesses(dir)) {
             Process p = upscale(processes, name);
             awaitMatch(processes, where, point, what);
-            Thread.sleep(after.toMillis());
             processes.signal(name, signal);
             assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), name + " did not stop on SIG" + signal);
             assertEquals(expectedExit, p.exitValue(), processes.logs());
@@ -110,21 +104,6 @@ class LeftoversIT {
                 outDir, "a half-written output");
         stopAt("term-mid-encode", "TERM", SIGTERM_EXIT, p -> p.getFileName().toString().endsWith(".part"),
                 outDir, "a half-written output");
-    }
-
-    /**
-     * Ctrl-C at moments spread over the start (the broker starting while the model loads beside it): the run's
-     * cleanup used to remove the broker's directory under the running broker, which then either wrote files back
-     * into it or hit a fatal fault and ended the process with exit code 1 instead of 130.
-     */
-    @Test
-    void aCtrlCAnywhereInTheStartExitsWith130AndLeavesNothing() throws Exception {
-        for (int tenths = 5; tenths <= 40; tenths += 5) {
-            Duration after = Duration.ofMillis(100L * tenths);
-            stopAt("int-start-" + tenths, "INT", SIGINT_EXIT,
-                    p -> p.getFileName().toString().equals("meta.properties"), runRoot(),
-                    "a formatted broker (then " + after.toMillis() + " ms more)", after);
-        }
     }
 
     @Test

@@ -85,8 +85,7 @@ public final class LocalPipeline {
         try (RunDirectory run = RunDirectory.create()) {
             Optional<Path> inputFile = Ingest.checkInput(request.input());
             OutputTarget.check(request.output(), inputFile);
-            Optional<SourceInfo> probed = Ingest.probe(request.input(), request.source().openTimeout());
-            probed.ifPresent(this::checkBudget);
+            Ingest.probe(request.input(), request.source().openTimeout()).ifPresent(this::checkBudget);
             ModelSidecar sidecar = ModelSidecar.readAndVerify(request.model());
             if (sidecar.scale() != request.scale()) {
                 throw new SrpException("model " + request.model() + " upscales x" + sidecar.scale()
@@ -110,48 +109,24 @@ public final class LocalPipeline {
             IngestConfig ingestConfig = request.source().ingestConfig(request.input(), streamId,
                     connection);
             LOG.info("checks done");
-            try (SrWorker worker = new SrWorker(workerConfig, new WorkerMetrics(registry))) {
-                // the model loads and warms up for the input's frame size while the broker starts: each takes
-                // seconds, and neither needs the other
-                CompletableFuture<Void> modelReady = CompletableFuture.runAsync(() -> {
-                    worker.loadModel();
-                    probed.ifPresent(info -> worker.warmUp(info.width(), info.height()));
-                });
-                try (EmbeddedKafka kafka = EmbeddedKafka.startIn(brokerDir, limits)) {
-                    LOG.info("embedded broker ready");
-                    kafka.createTopics(topics, PARTITIONS);
-                    LOG.info("topics created");
-                    awaitModel(modelReady);
-                    LOG.info("model ready");
-                    return runServices(kafka, worker, workerConfig, egressConfig, ingestConfig, output, sidecar,
-                            topics, streamId, listener, start);
-                } finally {
-                    modelReady.cancel(false);
-                    output.discard();
-                }
+            try (EmbeddedKafka kafka = EmbeddedKafka.startIn(brokerDir, limits)) {
+                LOG.info("embedded broker ready");
+                kafka.createTopics(topics, PARTITIONS);
+                LOG.info("topics created");
+                return runServices(kafka, workerConfig, egressConfig, ingestConfig, output, sidecar, topics,
+                        streamId, listener, start);
+            } finally {
+                output.discard();
             }
         }
     }
 
-    private static void awaitModel(CompletableFuture<Void> modelReady) {
-        try {
-            modelReady.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
-    private UpscaleSummary runServices(EmbeddedKafka kafka, SrWorker worker, WorkerConfig workerConfig,
-                                       EgressConfig egressConfig,
+    private UpscaleSummary runServices(EmbeddedKafka kafka, WorkerConfig workerConfig, EgressConfig egressConfig,
                                        IngestConfig ingestConfig, StagedOutput output, ModelSidecar sidecar,
                                        Topics topics, String streamId, Listener listener, long start) {
         CompletableFuture<EgressResult> finished = new CompletableFuture<>();
         FlowGate gate = new FlowGate(FLOW_WINDOW_FRAMES);
-        // the worker closes here, before the broker: Kafka Streams would wait out its timeouts against a dead one
-        try (SrWorker closedFirst = worker;
+        try (SrWorker worker = new SrWorker(workerConfig, new WorkerMetrics(registry));
              Egress egress = new Egress(egressConfig, new EgressMetrics(registry),
                      egressListener(streamId, finished, listener, gate, output));
              ConsumedRecordsJanitor janitor = new ConsumedRecordsJanitor(kafka.admin(),

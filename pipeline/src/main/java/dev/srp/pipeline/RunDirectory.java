@@ -1,6 +1,5 @@
 package dev.srp.pipeline;
 
-import dev.srp.broker.EmbeddedKafka;
 import dev.srp.contract.SrpException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -112,9 +111,6 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     private void deleteEverything() {
-        // the embedded broker writes in this directory until it stops; removed under a running broker, its files
-        // come back (and a broker that faults on the loss ends the process with exit code 1)
-        EmbeddedKafka.stopAllIn(dir);
         for (Path output : outputs) {
             deleteStaged(output);
         }

@@ -24,13 +24,10 @@ public final class SrWorker implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private DjlUpscaler upscaler;
     private KafkaStreams streams;
-    /** Set by {@link #close()}: a model load still queued (the start-up overlap) must not start after it. */
-    private boolean closed;
 
     public SrWorker(WorkerConfig config, WorkerMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-        NativeExitGuard.install();
     }
 
     /**
@@ -42,7 +39,8 @@ public final class SrWorker implements AutoCloseable {
         if (streams != null) {
             throw new IllegalStateException("SR worker already started");
         }
-        loadModel();
+        upscaler = DjlUpscaler.load(config.modelPath(), config.scale(), config.inferenceThreads());
+        metrics.modelLoaded(upscaler.name(), upscaler.sha256(), upscaler.device());
         DjlUpscaler model = upscaler;
         // AUTO becomes ALWAYS or OFF for this model, so a model that ignores masks gets no mask store
         WorkerConfig effective = config.withMasks(config.masks().resolvedFor(model.modelInputs()));
@@ -98,39 +96,6 @@ public final class SrWorker implements AutoCloseable {
         return null;
     }
 
-    /**
-     * Loads the model if it is not loaded yet. {@link #start()} does it too; calling it earlier lets the model load
-     * while something else starts (the embedded broker).
-     *
-     * @throws SrpException if the model cannot be loaded
-     */
-    public synchronized void loadModel() {
-        if (closed) {
-            throw new IllegalStateException("the worker is closed");
-        }
-        if (upscaler == null) {
-            NativeExitGuard.run(() -> upscaler = DjlUpscaler.load(config.modelPath(), config.scale(),
-                    config.inferenceThreads()));
-            metrics.modelLoaded(upscaler.name(), upscaler.sha256(), upscaler.device());
-        }
-    }
-
-    /**
-     * Loads the model and warms it up for frames of {@code width x height}, so the first frame of a stream that size
-     * does not wait for the warm-up and the kernel check (seconds on a CPU). The warm-up frame is a fixed texture,
-     * with the built-in generator's masks when the model takes masks.
-     */
-    public synchronized void warmUp(int width, int height) {
-        // synchronized like close(): closing the model while a warm-up call runs in it would pull libtorch's
-        // memory from under that call
-        loadModel();
-        byte[] rgb = WarmUpFrame.texture(width, height);
-        UpscaleInput input = upscaler.modelInputs().size() > 1
-                ? new UpscaleInput(rgb, OfflineModel.builtInMasks(rgb, width, height), 0)
-                : UpscaleInput.of(rgb);
-        NativeExitGuard.run(() -> upscaler.upscaleInputs(java.util.List.of(input), width, height));
-    }
-
     /** "cpu" or "gpu", as the loaded model runs; "none" before {@link #start()}. */
     public synchronized String device() {
         return upscaler == null ? "none" : upscaler.device();
@@ -149,7 +114,6 @@ public final class SrWorker implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closed = true;
         if (streams != null) {
             // leave the group: a stopped worker's shots (and their cached masks) move to a live worker at once,
             // instead of after the session timeout
