@@ -63,7 +63,7 @@ def main() -> None:
             for i, f in enumerate(lr_frames):
                 f.save(os.path.join(tmp, f"{name}_{i:03d}.png"))
             clips[name] = (hr_frames, lr_frames)
-        out = subprocess.run([os.path.join(os.path.dirname(HERE), "srp"), "masks", tmp, "--out",
+        out = subprocess.run([os.path.join(os.path.dirname(HERE), "srp"), "masks", tmp, "--output",
                               os.path.join(tmp, "masks")], check=True, capture_output=True, text=True).stdout
         # the first frames warm the JVM's JIT up; the worker runs warm
         mask_ms = [float(v) for v in re.findall(r"masks in ([0-9.]+) ms", out)][10:]

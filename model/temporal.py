@@ -101,7 +101,7 @@ def shot_masks(first_lr: np.ndarray) -> np.ndarray:
     with tempfile.TemporaryDirectory() as work:
         png = os.path.join(work, "key.png")
         Image.fromarray(first_lr).save(png)
-        subprocess.run([os.path.join(REPO, "srp"), "masks", png, "--out", work], check=True,
+        subprocess.run([os.path.join(REPO, "srp"), "masks", png, "--output", work], check=True,
                        stdout=subprocess.DEVNULL)
         return trainset.load_masks(os.path.join(work, "key.masks.npy.gz"))
 

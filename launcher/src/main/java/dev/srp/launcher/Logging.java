@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * Sets slf4j-simple's levels before the first logger exists: quiet by default so the progress bar and the one-line
- * errors are what a user sees; --verbose shows the services' and Kafka's logs. A level given on the JVM's command
- * line (SRP_JAVA_OPTS=-Dorg.slf4j.simpleLogger.log.NAME=LEVEL) is kept.
+ * errors are what a user sees; --verbose shows the services' and Kafka's logs. Levels given on the JVM's command
+ * line (SRP_JAVA_OPTS) win: a logger's own ({@code -Dorg.slf4j.simpleLogger.log.NAME=LEVEL}) is kept, and a default
+ * level ({@code -Dorg.slf4j.simpleLogger.defaultLogLevel=LEVEL}) applies to every logger the user did not name,
+ * without srp's quieter levels for Kafka, the broker and DJL in between.
  */
 final class Logging {
     private static final String PREFIX = "org.slf4j.simpleLogger.";
@@ -25,10 +27,11 @@ final class Logging {
     }
 
     static void configure(boolean verbose) {
+        boolean userLevel = System.getProperty(PREFIX + "defaultLogLevel") != null;
         setUnlessGiven("defaultLogLevel", verbose ? "info" : "warn");
         setUnlessGiven("logFile", "System.err");
         setUnlessGiven("showDateTime", "true");
-        if (verbose) {
+        if (verbose || userLevel) {
             return;
         }
         // FFmpeg's own error lines ("moov atom not found") repeat what srp's error line says in the user's terms

@@ -2,11 +2,14 @@ package dev.srp.launcher;
 
 import dev.srp.contract.SrpException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: parses the command line and turns errors into one line and an exit code. */
-@Command(name = "srp", mixinStandardHelpOptions = true, version = "srp 0.1.0", resourceBundle = "dev.srp.launcher.Help",
+@Command(name = "srp", mixinStandardHelpOptions = true, versionProvider = SrpVersion.class,
+        resourceBundle = "dev.srp.launcher.Help",
         description = "Streaming video super-resolution on Kafka.",
         subcommands = {UpscaleCommand.class, IngestCommand.class, WorkerCommand.class, EgressCommand.class,
                 BenchCommand.class, PayloadBenchCommand.class, MasksCommand.class})
@@ -17,9 +20,18 @@ public final class Srp implements Runnable {
     public static final int EXIT_INTERNAL_ERROR = 3;
 
     public static void main(String[] args) {
-        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        boolean verbose = verbose(Arrays.asList(args), System.getenv());
         Logging.configure(verbose);
         System.exit(run(verbose, args));
+    }
+
+    /**
+     * {@code --verbose}/{@code -v}, or {@code SRP_VERBOSE=true} as for every option: read before the command line
+     * is parsed, since the log levels must be set before the first logger exists.
+     */
+    static boolean verbose(List<String> args, Map<String, String> env) {
+        return args.contains("--verbose") || args.contains("-v")
+                || Boolean.parseBoolean(env.get(EnvironmentDefaults.envName("--verbose")));
     }
 
     /** Runs srp and returns its exit code (tests call this instead of main). */

@@ -3,7 +3,6 @@ package dev.srp.launcher;
 import dev.srp.worker.SrWorker;
 import dev.srp.worker.WorkerConfig;
 import dev.srp.worker.WorkerMetrics;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
                 + "form one consumer group.")
 final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--application-id", defaultValue = "srp-sr-worker") String applicationId;
-    @Option(names = "--state-dir", defaultValue = "${java.io.tmpdir}/srp-worker-state") Path stateDir;
+    @Option(names = "--state-dir", defaultValue = "${java.io.tmpdir}/srp-worker-state") String stateDir;
     @Option(names = "--stream-threads", defaultValue = "1") int streamThreads;
     @Mixin ModelOptions model = new ModelOptions();
     @Mixin PayloadOptions payload = new PayloadOptions();
@@ -24,7 +23,7 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WorkerConfig config = new WorkerConfig(service.kafka.connection(), applicationId, model.modelPath(),
-                model.scale, model.batchSize, WorkerConfig.DEFAULT_BATCH_LINGER, stateDir, streamThreads,
+                model.scale, model.batchSize, WorkerConfig.DEFAULT_BATCH_LINGER, StateDirTemplate.resolve(stateDir), streamThreads,
                 model.threads(), payload.codec(), model.maskSettings(), model.latencyBudget);
         return service.serve(registry -> new SrWorker(config, new WorkerMetrics(registry)), (worker, server) -> {
             worker.start();

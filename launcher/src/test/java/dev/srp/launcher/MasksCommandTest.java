@@ -44,7 +44,7 @@ class MasksCommandTest {
         Path png = dir.resolve("frame.png");
         ImageIO.write(img, "png", png.toFile());
 
-        assertEquals(0, Srp.run(false, "masks", png.toString(), "--out", dir.resolve("out").toString()));
+        assertEquals(0, Srp.run(false, "masks", png.toString(), "--output", dir.resolve("out").toString()));
 
         MaskSet expected = new BuiltInMaskGenerator().generate(rgb, w, h);
         assertTrue(expected.count() >= 2, "the test picture should give several masks");
