@@ -14,8 +14,7 @@ cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm 
 trap cleanup EXIT INT TERM
 cd "$home"
 ./srp --version >/dev/null   # builds on first use
-export OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 \
-  MALLOC_TOP_PAD_=67108864   # as ./srp sets them
+export OPT_OUT_TRACKING=true OMP_WAIT_POLICY=PASSIVE
 java -cp "launcher/target/srp-launcher.jar:launcher/target/lib/*" dev.srp.broker.EmbeddedKafka "$work/broker" \
   > "$work/broker.log" 2>&1 & pids+=($!)
 for _ in $(seq 200); do grep -q "srp broker ready at" "$work/broker.log" && break; sleep 0.3; done
