@@ -1,6 +1,9 @@
 # One image for every srp service; the command picks the service (srp ingest | worker | egress | upscale).
-# Build stage: the same Maven build as a developer's machine.
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Build stage: the same Maven build as a developer's machine. It only compiles Java and downloads jars, so it runs on
+# the machine that builds (BuildKit's BUILDPLATFORM) and picks the target's native jars by name: an arm64 image
+# builds on an amd64 machine without emulation (deploy/README.md, "Images for amd64 and arm64").
+FROM --platform=$BUILDPLATFORM maven:3.9-eclipse-temurin-17 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY pom.xml .
 COPY contract contract
@@ -13,7 +16,14 @@ COPY egress egress
 COPY pipeline pipeline
 COPY bench bench
 COPY launcher launcher
-RUN mvn -B -q -DskipTests install
+# An empty TARGETARCH (a builder without BuildKit builds only for its own machine) leaves the choice to the pom.
+RUN case "$TARGETARCH" in \
+      amd64) natives="-Djavacpp.platform=linux-x86_64 -Ddjl.platform=linux-x86_64" ;; \
+      arm64) natives="-Djavacpp.platform=linux-arm64 -Ddjl.platform=linux-aarch64" ;; \
+      "") natives="" ;; \
+      *) echo "srp has native jars for linux/amd64 and linux/arm64 only, not linux/$TARGETARCH" >&2; exit 1 ;; \
+    esac \
+    && mvn -B -q -DskipTests $natives install
 
 FROM eclipse-temurin:17-jre
 WORKDIR /opt/srp
