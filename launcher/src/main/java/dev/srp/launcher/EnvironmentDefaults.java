@@ -9,10 +9,21 @@ import picocli.CommandLine.Model.OptionSpec;
  * configure srp this way with the same names as the command line.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
+    private final java.util.function.UnaryOperator<String> environment;
+
+    EnvironmentDefaults() {
+        this(System::getenv);
+    }
+
+    /** Reads a given environment, such as a container's from a deployment file. */
+    EnvironmentDefaults(java.util.function.UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
     @Override
     public String defaultValue(ArgSpec argSpec) {
         if (argSpec instanceof OptionSpec option) {
-            String value = System.getenv(envName(option.longestName()));
+            String value = environment.apply(envName(option.longestName()));
             if (value != null && !value.isBlank()) {
                 return value;
             }
