@@ -7,7 +7,8 @@ import io.prometheus.client.Histogram;
 
 /**
  * Every egress metric name lives here. Labels are bounded: outcome and reason; a stream id only on the per-stream
- * series, which exist while the stream is open and go when it ends, so their number is that of the open streams.
+ * series, which exist while the stream is open and go when it ends, for at most 64 open streams by id (any more
+ * are summed as "other", {@link dev.srp.contract.StreamLabels}).
  */
 public final class EgressMetrics {
     static final String OUTCOME_OK = "ok";
@@ -28,6 +29,8 @@ public final class EgressMetrics {
     private final Histogram endToEndSeconds;
     private final Gauge lag;
     private final Counter streamFrames;
+    private final Counter streamSkipped;
+    private final dev.srp.contract.StreamLabels streams = new dev.srp.contract.StreamLabels();
     private final Gauge streamLatency;
 
     public EgressMetrics(CollectorRegistry registry) {
@@ -69,6 +72,9 @@ public final class EgressMetrics {
         }
         streamFrames = Counter.build("srp_egress_stream_frames_total",
                 "Video frames written, per open stream.").labelNames("stream").register(registry);
+        streamSkipped = Counter.build("srp_egress_stream_skipped_frames_total",
+                "Live frames that never arrived and were skipped, per open stream.").labelNames("stream")
+                .register(registry);
         streamLatency = Gauge.build("srp_egress_stream_latency_seconds",
                 "End-to-end latency of the last frame written, per open stream: the camera that falls behind.")
                 .labelNames("stream").register(registry);
@@ -84,14 +90,19 @@ public final class EgressMetrics {
         frames.inc();
         this.encodeSeconds.observe(encodeSeconds);
         this.endToEndSeconds.observe(endToEndSeconds);
-        streamFrames.labels(streamId).inc();
-        streamLatency.labels(streamId).set(endToEndSeconds);
+        String stream = streams.labelFor(streamId);
+        streamFrames.labels(stream).inc();
+        streamLatency.labels(stream).set(endToEndSeconds);
+        streamSkipped.labels(stream); // 0 until a frame is skipped, rather than no series
     }
 
     /** The stream is closed (finished, failed or dropped until it is read again): its series go. */
     void streamClosed(String streamId) {
-        streamFrames.remove(streamId);
-        streamLatency.remove(streamId);
+        streams.release(streamId).ifPresent(stream -> {
+            streamFrames.remove(stream);
+            streamLatency.remove(stream);
+            streamSkipped.remove(stream);
+        });
     }
 
     void duplicateDropped() {
@@ -123,8 +134,9 @@ public final class EgressMetrics {
         pushReconnects.inc();
     }
 
-    void framesSkipped(long frames) {
+    void framesSkipped(String streamId, long frames) {
         skipped.inc(frames);
+        streamSkipped.labels(streams.labelFor(streamId)).inc(frames);
     }
 
     void lateFrameDropped() {

@@ -175,7 +175,7 @@ final class StreamAssembly implements AutoCloseable {
         }
         long skipped = buffer.skipTo(resumeAt);
         skippedRanges.put(next, resumeAt);
-        metrics.framesSkipped(skipped);
+        metrics.framesSkipped(streamId, skipped);
         LOG.warn("stream {}: frames {}-{} did not arrive within {} s; the live output goes on without them",
                 streamId, next, resumeAt - 1, config.liveGapTimeout().toSeconds());
         gapIndex = -1;

@@ -92,6 +92,7 @@ public final class Ingest {
         try (ReconnectingSource source = ReconnectingSource.open(config, outages)) {
             SourceInfo info = source.info();
             LOG.info("stream {}: source open, {}x{}", config.streamId(), info.width(), info.height());
+            metrics.sourceOpened(config.streamId());
             listener.onOpened(info);
             IngestResult result;
             try (FramePublisher publisher = FramePublisher.open(config, metrics)) {
@@ -112,6 +113,7 @@ public final class Ingest {
                 }
             }
             if (source.lostReason() != null) {
+                metrics.sourceGone(config.streamId());
                 // everything decoded is published and the stream is closed; the exit code still says it was cut short
                 throw new IngestFailure(Reason.SOURCE_LOST, source.lostReason() + "; its " + result.frames()
                         + " frames were published and the stream was ended",
@@ -137,12 +139,12 @@ public final class Ingest {
 
         @Override
         public void dropped() {
-            metrics.sourceDropped();
+            metrics.sourceDropped(config.streamId());
         }
 
         @Override
         public void resumed(Duration outage) {
-            metrics.sourceResumed();
+            metrics.sourceResumed(config.streamId());
             if (shots != null) {
                 shots.markGap();
             }

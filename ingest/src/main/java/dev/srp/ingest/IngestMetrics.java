@@ -2,10 +2,14 @@ package dev.srp.ingest;
 
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
+import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
 import java.util.Locale;
 
-/** Every metric the ingest service exports. Labels are bounded: never a stream, shot or frame id. */
+/**
+ * Every metric the ingest service exports. Labels are bounded: never a shot or frame id, and a stream id only
+ * through {@link dev.srp.contract.StreamLabels} (the first 64 streams by id, any more as "other").
+ */
 public final class IngestMetrics {
     /** Why an ingest failed; a fixed set so the errors counter stays small. */
     public enum Reason {
@@ -25,6 +29,8 @@ public final class IngestMetrics {
     private final Histogram decodeSeconds;
     private final Counter sourceDrops;
     private final Counter reconnects;
+    private final Gauge reconnecting;
+    private final dev.srp.contract.StreamLabels streams = new dev.srp.contract.StreamLabels();
     private final Histogram publishSeconds;
 
     public IngestMetrics(CollectorRegistry registry) {
@@ -45,9 +51,13 @@ public final class IngestMetrics {
         }
         sourceDrops = Counter.build("srp_ingest_source_drops_total",
                 "Times a live source stopped sending (read timeout, error or end of data) and ingest began reconnecting.")
-                .register(registry);
+                .labelNames("stream").register(registry);
         reconnects = Counter.build("srp_ingest_reconnects_total",
-                "Times a dropped live source came back and its stream went on (with a new shot).").register(registry);
+                "Times a dropped live source came back and its stream went on (with a new shot).")
+                .labelNames("stream").register(registry);
+        reconnecting = Gauge.build("srp_ingest_source_reconnecting",
+                "1 while a live source is away and ingest is reconnecting to it, else 0.")
+                .labelNames("stream").register(registry);
         decodeSeconds = Histogram.build("srp_ingest_decode_seconds", "Time to decode one video frame.")
                 .buckets(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1).register(registry);
         publishSeconds = Histogram.build("srp_ingest_publish_seconds", "Time to commit one Kafka transaction.")
@@ -73,12 +83,29 @@ public final class IngestMetrics {
         refreshSegments.inc();
     }
 
-    void sourceDropped() {
-        sourceDrops.inc();
+    /** A stream's source is open: its camera series exist from now on, at 0, for dashboards and alerts. */
+    void sourceOpened(String streamId) {
+        String stream = streams.labelFor(streamId);
+        sourceDrops.labels(stream);
+        reconnects.labels(stream);
+        reconnecting.labels(stream).set(0);
     }
 
-    void sourceResumed() {
-        reconnects.inc();
+    void sourceDropped(String streamId) {
+        String stream = streams.labelFor(streamId);
+        sourceDrops.labels(stream).inc();
+        reconnecting.labels(stream).set(1);
+    }
+
+    void sourceResumed(String streamId) {
+        String stream = streams.labelFor(streamId);
+        reconnects.labels(stream).inc();
+        reconnecting.labels(stream).set(0);
+    }
+
+    /** Reconnecting gave up (or the stream ended while away): the source is no longer being waited for. */
+    void sourceGone(String streamId) {
+        reconnecting.labels(streams.labelFor(streamId)).set(0);
     }
 
     void frameDecoded(double seconds) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real FFmpeg decoding of synthetic clips, published to a real in-JVM KRaft broker and read back committed. */
 class IngestIT {
+    private static final String[] STREAM = {"stream"};
     private static final MessageLimits LIMITS = MessageLimits.defaults();
     @RegisterExtension
     static final KafkaBroker BROKER = KafkaBroker.withLimits(LIMITS);
@@ -240,7 +241,7 @@ class IngestIT {
                 // Come back only once ingest noticed the outage: on a busy machine it may still be reading the
                 // first half from its socket buffer long after the camera stopped.
                 long deadline = System.nanoTime() + 30_000_000_000L;
-                while (registry.getSampleValue("srp_ingest_source_drops_total") < 1 && System.nanoTime() < deadline) {
+                while (registry.getSampleValue("srp_ingest_source_drops_total", STREAM, new String[] {config.streamId()}) < 1 && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
                 Thread.sleep(300);
@@ -255,8 +256,11 @@ class IngestIT {
         assertTrue(e.getMessage().contains("did not come back within 6 s"), e.getMessage());
         assertEquals(1.0, registry.getSampleValue("srp_ingest_errors_total", new String[] {"reason"},
                 new String[] {"source_lost"}));
-        assertEquals(1.0, registry.getSampleValue("srp_ingest_reconnects_total"), "reconnects");
-        assertEquals(2.0, registry.getSampleValue("srp_ingest_source_drops_total"), "drops");
+        String[] stream = {config.streamId()};
+        assertEquals(1.0, registry.getSampleValue("srp_ingest_reconnects_total", STREAM, stream), "reconnects");
+        assertEquals(2.0, registry.getSampleValue("srp_ingest_source_drops_total", STREAM, stream), "drops");
+        assertEquals(0.0, registry.getSampleValue("srp_ingest_source_reconnecting", STREAM, stream),
+                "no longer waiting for a camera that was given up");
 
         Committed out = Committed.read(BROKER.bootstrapServers(), topics, LIMITS);
         List<FrameMessage> frames = out.frames();

@@ -116,6 +116,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
         }
         if (message.isEndOfStream()) {
             flush();
+            metrics.streamEnded(message.streamId());
             if (masks != null) {
                 masks.streamEnded(message.streamId());
                 masks.evictEnded();
@@ -163,7 +164,7 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             if (i < modelFrom) {
                 // egress scales it while converting it for the encoder: the worker that is behind spends nothing
                 hr[i] = frame.upscaledLater(scale);
-                metrics.deadlineMissed();
+                metrics.deadlineMissed(frame.streamId());
                 continue;
             }
             lr.add(frame);
@@ -179,12 +180,13 @@ final class UpscaleProcessor implements Processor<byte[], byte[], byte[], byte[]
             PendingFrame source = entries.get(i).value;
             context.forward(new Record<>(source.key(), hrOut.serialize(hr[i]),
                     source.timestamp()), SrTopology.HR_SINK);
-            metrics.frameOut((now - source.receivedMillis()) / 1000.0);
+            metrics.frameOut(hr[i].streamId(), (now - source.receivedMillis()) / 1000.0);
             store.delete(entries.get(i).key);
         }
         decoded.clear();
         pendingMasks.clear();
         pending = 0;
+        metrics.releaseIdleStreams();
         if (masks != null) {
             masks.evictEnded();
         }

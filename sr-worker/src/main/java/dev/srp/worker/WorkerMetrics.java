@@ -49,6 +49,11 @@ public final class WorkerMetrics {
     private final Counter maskCacheEvictions;
     private final Histogram maskEntryBytes;
     private final Gauge running;
+    private final Counter streamFrames;
+    private final Counter streamShedFrames;
+    private final dev.srp.contract.StreamLabels streams = new dev.srp.contract.StreamLabels();
+    /** A stream with no frame here for this long gives its label back (its end marker may go to another worker). */
+    static final long STREAM_IDLE_MILLIS = 10 * 60_000L;
 
     public WorkerMetrics(CollectorRegistry registry) {
         running = Gauge.build("srp_worker_running",
@@ -58,6 +63,12 @@ public final class WorkerMetrics {
                 .register(registry);
         framesOut = Counter.build("srp_worker_frames_out_total", "HR frames written (end markers excluded)")
                 .register(registry);
+        streamFrames = Counter.build("srp_worker_stream_frames_total",
+                "HR frames written, per stream (the first 64 open streams by id, others as \"other\").")
+                .labelNames("stream").register(registry);
+        streamShedFrames = Counter.build("srp_worker_stream_shed_frames_total",
+                "Frames sent on bicubic because they were past the latency budget, per stream (as above).")
+                .labelNames("stream").register(registry);
         inferenceSeconds = Histogram.build("srp_worker_inference_seconds", "Model time per batch, "
                         + "including tensor conversion")
                 .buckets(0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
@@ -145,9 +156,26 @@ public final class WorkerMetrics {
         inputAgeSeconds.observe(Math.max(0, ageSeconds));
     }
 
-    void frameOut(double latencySeconds) {
+    void frameOut(String streamId, double latencySeconds) {
         framesOut.inc();
         frameLatencySeconds.observe(Math.max(0, latencySeconds));
+        String stream = streams.labelFor(streamId);
+        streamFrames.labels(stream).inc();
+        streamShedFrames.labels(stream); // 0 until a frame is shed, rather than no series
+    }
+
+    /** The stream's end marker passed, or (checked after each batch) a stream went idle: its series go. */
+    void streamEnded(String streamId) {
+        streams.release(streamId).ifPresent(this::removeStream);
+    }
+
+    void releaseIdleStreams() {
+        streams.releaseIdle(System.currentTimeMillis(), STREAM_IDLE_MILLIS).forEach(this::removeStream);
+    }
+
+    private void removeStream(String label) {
+        streamFrames.remove(label);
+        streamShedFrames.remove(label);
     }
 
     void modelFailed(int frames) {
@@ -158,8 +186,9 @@ public final class WorkerMetrics {
         invalidOutputs.labels(reason.label()).inc();
     }
 
-    void deadlineMissed() {
+    void deadlineMissed(String streamId) {
         deadlineMisses.inc();
+        streamShedFrames.labels(streams.labelFor(streamId)).inc();
     }
 
     void inference(int batchSize, double seconds) {

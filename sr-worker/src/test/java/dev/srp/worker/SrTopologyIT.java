@@ -5,6 +5,7 @@ import static dev.srp.worker.TestFrames.WIDTH;
 import static dev.srp.worker.TestFrames.channel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +120,16 @@ class SrTopologyIT {
         }
         assertEquals(3.0, t.registry.getSampleValue("srp_worker_deadline_misses_total"));
         assertEquals(5.0, t.registry.getSampleValue("srp_worker_inference_batch_size_sum"), "model saw 5 frames");
+
+        // per camera: the same counts under its stream label, gone with its end marker
+        String[] stream = {"stream"};
+        String[] cam = {"cam"};
+        assertEquals(8.0, t.registry.getSampleValue("srp_worker_stream_frames_total", stream, cam));
+        assertEquals(3.0, t.registry.getSampleValue("srp_worker_stream_shed_frames_total", stream, cam));
+        t.send(FrameMessage.endOfStream("cam", 8, 320_000, TestFrames.RATE));
+        assertEquals(9, out.size() + t.readHr().size());
+        assertNull(t.registry.getSampleValue("srp_worker_stream_frames_total", stream, cam));
+        assertNull(t.registry.getSampleValue("srp_worker_stream_shed_frames_total", stream, cam));
     }
 
     /**
