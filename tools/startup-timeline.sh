@@ -12,8 +12,9 @@ start=$(date +%s.%N)
 SRP_JAVA_OPTS="${SRP_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSZ" \
   ./srp upscale "$input" "$work/out.mp4" --verbose --no-progress > "$work/log.txt" 2>&1
 end=$(date +%s.%N)
-python3 - "$start" "$end" "$work/log.txt" <<'PY'
-import datetime, re, sys
+PYTHONPATH="$home/tools" python3 - "$start" "$end" "$work/log.txt" <<'PY'
+import re, sys
+from srp_log import stamped_lines
 start, end = float(sys.argv[1]), float(sys.argv[2])
 milestones = [("JVM up, input probed, model file checked", r"checks done"),
               ("embedded broker ready", r"embedded broker ready"),
@@ -22,11 +23,7 @@ milestones = [("JVM up, input probed, model file checked", r"checks done"),
               ("Kafka Streams RUNNING", r"State transition from REBALANCING to RUNNING"),
               ("first output frame", r"first frame, encoding"),
               ("output written", r"wrote \d+ frames")]
-stamped = []
-for line in open(sys.argv[3], errors="replace"):
-    m = re.match(r"(\S+T\S+[+-]\d{4}) ", line)
-    if m:
-        stamped.append((datetime.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp(), line))
+stamped = list(stamped_lines(sys.argv[3]))
 for name, pattern in milestones:
     hit = next((t for t, line in stamped if re.search(pattern, line)), None)
     print(f"{hit - start:6.2f} s  {name}" if hit else f"     -    {name}")

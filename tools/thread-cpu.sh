@@ -42,8 +42,9 @@ while os.path.exists(f"/proc/{pid}"):
     time.sleep(0.3)
 PY
 wait "$shell" || true
-python3 - "$(getconf CLK_TCK)" "$work/samples.txt" "$work/process.txt" "$work/srp.txt" "$(nproc)" <<'PY'
-import bisect, collections, datetime, re, sys
+PYTHONPATH="$home/tools" python3 - "$(getconf CLK_TCK)" "$work/samples.txt" "$work/process.txt" "$work/srp.txt" "$(nproc)" <<'PY'
+import bisect, collections, re, sys
+from srp_log import stamped_lines
 tick, last = int(sys.argv[1]), {}
 for line in open(sys.argv[2]):
     tid, name, user, system = line.rstrip("\n").split("|")
@@ -63,13 +64,11 @@ def cpu_at(t):  # linear between the samples around t
     i = min(max(bisect.bisect(times, t), 1), len(times) - 1)
     return cpu[i - 1] + (cpu[i] - cpu[i - 1]) * (t - times[i - 1]) / (times[i] - times[i - 1])
 first = last = frames = None
-for line in open(sys.argv[4], errors="replace"):
-    m = re.match(r"(\S+T\S+[+-]\d{4}) ", line)
-    stamp = m and datetime.datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%S.%f%z").timestamp()
-    if m and first is None and "first frame, encoding" in line:
+for stamp, line in stamped_lines(sys.argv[4]):
+    if first is None and "first frame, encoding" in line:
         first = stamp
     w = re.search(r"wrote (\d+) frames", line)
-    if m and w:
+    if w:
         last, frames = stamp, int(w.group(1))
 if first and last and last > first:
     busy = (cpu_at(last) - cpu_at(first)) / (last - first)
