@@ -33,12 +33,7 @@ final class FfmpegBicubicBench {
                 filter.start();
                 recorder.setFormat(codec == VideoCodec.FFV1 ? "matroska" : "mp4");
                 recorder.setFrameRate(grabber.getFrameRate());
-                recorder.setVideoCodecName(codec.encoderName());
-                recorder.setPixelFormat(codec.pixelFormat());
-                if (!codec.lossless()) {
-                    recorder.setVideoOption("crf", Integer.toString(crf));
-                    recorder.setVideoOption("preset", preset);
-                }
+                codec.configure(recorder, crf, preset);
                 recorder.start();
                 for (Frame f; (f = grabber.grabImage()) != null; ) {
                     filter.push(f);

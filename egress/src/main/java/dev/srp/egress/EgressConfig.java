@@ -40,6 +40,7 @@ public record EgressConfig(KafkaConnection kafka, String groupId, String outputT
         if (codec == null) {
             throw new SrpException("egress config: codec is missing", "choose one of H264, H265, FFV1");
         }
+        codec.encoderName(); // at start-up, not when the first stream opens: a build without the codec says so now
         if (crf < 0 || crf > 51) {
             throw new SrpException("egress config: crf " + crf + " is outside 0..51",
                     "use 18-23 for visually lossless H.264/H.265, lower is better quality");

@@ -35,6 +35,20 @@ public enum VideoCodec {
         return EncoderChoice.choose(this, EncoderChoice::inThisBuild);
     }
 
+    /**
+     * Makes the recorder write this codec: the encoder of this build, at {@code crf} and {@code preset} as that
+     * encoder understands them (lossless codecs take neither).
+     *
+     * @return the encoder's name
+     */
+    public String configure(org.bytedeco.javacv.FFmpegFrameRecorder recorder, int crf, String preset) {
+        String encoder = encoderName();
+        recorder.setVideoCodecName(encoder);
+        recorder.setPixelFormat(pixelFormat);
+        EncoderChoice.applyQuality(recorder, encoder, this, crf, preset);
+        return encoder;
+    }
+
     /** The FFmpeg encoders that can write this codec, the preferred one first. */
     List<String> encoderNames() {
         return encoderNames;
