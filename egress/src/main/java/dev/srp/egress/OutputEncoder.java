@@ -103,9 +103,7 @@ final class OutputEncoder {
         Container container = config.container();
         String part = container.live() ? output : output + PART_SUFFIX;
         FfmpegLog.errorsOnly();
-        // before the try: a codec this FFmpeg build cannot encode is neither a disk nor a push-server problem
-        String encoder = config.codec().encoderName();
-        RecorderStart start = () -> startRecorder(streamId, part, config, encoder, width, height, frameRate, display,
+        RecorderStart start = () -> startRecorder(streamId, part, config, width, height, frameRate, display,
                 sampleRate, channels);
         try {
             if (!container.pushed()) {
@@ -125,9 +123,9 @@ final class OutputEncoder {
     }
 
     /** Opens an encoder writing to {@code part} (the output itself when live); releases it if it cannot start. */
-    private static FFmpegFrameRecorder startRecorder(String streamId, String part, EgressConfig config,
-                                                     String encoder, int width, int height, FrameRate frameRate,
-                                                     DisplayInfo display, int sampleRate, int channels)
+    private static FFmpegFrameRecorder startRecorder(String streamId, String part, EgressConfig config, int width,
+                                                     int height, FrameRate frameRate, DisplayInfo display,
+                                                     int sampleRate, int channels)
             throws IOException {
         Container container = config.container();
         VideoCodec codec = config.codec();
@@ -135,8 +133,8 @@ final class OutputEncoder {
         try {
             recorder.setFormat(container.formatName());
             recorder.setMetadata(OutputStamp.METADATA_KEY, OutputStamp.valueFor(streamId));
-            recorder.setVideoCodecName(encoder);
-            recorder.setPixelFormat(codec.pixelFormat());
+            // the encoder of this FFmpeg build (EgressConfig checked at start-up that it has one) and its quality
+            codec.configure(recorder, config.crf(), config.preset());
             // a frame the worker left to be upscaled (a late live frame) is scaled by the same swscale call that
             // converts every frame for the encoder; bicubic, as the worker's models are measured against
             recorder.setImageScalingFlags(swscale.SWS_BICUBIC);
@@ -163,7 +161,6 @@ final class OutputEncoder {
                 // UDP would drop packets of 4x frames on a busy link; the server must accept TCP (they all do)
                 recorder.setOption("rtsp_transport", "tcp");
             }
-            EncoderChoice.applyQuality(recorder, encoder, codec, config.crf(), config.preset());
             if (codec == VideoCodec.H265) {
                 recorder.setVideoOption("x265-params", "log-level=error");
             }

@@ -128,9 +128,10 @@ class DeployFilesIT {
         // compose: a service's name resolves to each of its containers
         Map<String, String> composeNames = Map.of("srp-ingest", "ingest", "srp-worker", "sr-worker",
                 "srp-egress", "egress");
+        List<String> services = check(HOME, "docker-compose", "-f", "docker-compose.yml", "config", "--services")
+                .lines().toList();
         for (String service : composeNames.values()) {
-            assertTrue(check(HOME, "docker-compose", "-f", "docker-compose.yml", "config", "--services")
-                    .lines().anyMatch(service::equals), "no compose service " + service);
+            assertTrue(services.contains(service), "no compose service " + service);
         }
         String composePort = composeEnvironment("SRP_METRICS_PORT");
         DiscoveryCheck.expect(dir, HOME.resolve("deploy/prometheus/prometheus.yml"), composeNames, replicas,

@@ -1,7 +1,5 @@
 package dev.srp.launcher;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -97,7 +95,6 @@ final class KubernetesManifests {
                 }
             }
         }
-        assertTrue(false, overlay + ": no metrics port on the " + component + " pods");
-        return -1;
+        throw new AssertionError(overlay + ": no metrics port on the " + component + " pods");
     }
 }
