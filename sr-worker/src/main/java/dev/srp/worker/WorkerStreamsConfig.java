@@ -22,6 +22,7 @@ final class WorkerStreamsConfig {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbStoreOptions.class);
         // every limit from MessageLimits, for every client Streams creates and for its internal topics
         putAll(p, config.kafka().limits().producerConfig(), StreamsConfig::producerPrefix);
         putAll(p, config.kafka().limits().consumerConfig(), StreamsConfig::mainConsumerPrefix);

@@ -76,4 +76,20 @@ class WorkerConfigTest {
         assertEquals(Path.of("/opt/srp/models/samsr-fast-x4.pt"), ModelCatalog.defaultModel(Path.of("/opt/srp"), 4));
         assertEquals(Path.of("/opt/srp/models/samsr-fast-x2.pt"), ModelCatalog.defaultModel(Path.of("/opt/srp"), 2));
     }
+
+    /** RocksDB's statistics timer stays off in every store Streams opens for the worker (see RocksDbStoreOptions). */
+    @Test
+    void storesRunNoStatisticsTimer() throws Exception {
+        Properties p = WorkerStreamsConfig.of(config(4, 4, Duration.ofMillis(20), 1));
+        RocksDbLibrary.load();
+        var setter = (org.apache.kafka.streams.state.RocksDBConfigSetter)
+                ((Class<?>) p.get(org.apache.kafka.streams.StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
+                        .getDeclaredConstructor().newInstance();
+        try (org.rocksdb.Options options = new org.rocksdb.Options()) {
+            assertTrue(options.statsDumpPeriodSec() > 0, "RocksDB's default runs the timer");
+            setter.setConfig("masks", options, java.util.Map.of());
+            assertEquals(0, options.statsDumpPeriodSec());
+            assertEquals(0, options.statsPersistPeriodSec());
+        }
+    }
 }
