@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The model card's ablations, on the dev-validation photos (protocol of model/evaluate.py).
 
-    /usr/bin/python3 model/ablate.py [--set x2] [--runs model/runs] [--shipped model/weights/samsr-fast-x4.pt]
+    /usr/bin/python3 model/ablate.py [--set x2] [--runs model/runs] [--shipped model/weights/samsr-lite-x4.pt]
 
 1. Training ablations, equal budgets, Y-PSNR / Y-SSIM. --set x2 (model/configs/abl-x2-*.json): the fast x2 recipe
    at its converged budget, 3000 steps on all photos: semantic noise + L_SC (srp), without L_SC, plain Gaussian
@@ -56,7 +56,7 @@ def flicker(upscale_frame, lr: torch.Tensor) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", default=os.path.join(HERE, "runs"))
-    parser.add_argument("--shipped", default=os.path.join(HERE, "weights", "samsr-fast-x4.pt"))
+    parser.add_argument("--shipped", default=os.path.join(HERE, "weights", "samsr-lite-x4.pt"))
     parser.add_argument("--devval", default=os.path.join(HERE, "data", "devval"))
     parser.add_argument("--set", default="x2", choices=sorted(ABLATION_SETS))
     parser.add_argument("--no-flicker", action="store_true", help="only the training ablations")
@@ -72,13 +72,13 @@ def main() -> None:
         if not os.path.isfile(weights):
             print(f"| {label} | not trained ({weights} missing) | |")
             continue
-        model = evaluate.load_samsr(weights, "fast")
+        model = evaluate.load_samsr(weights)
         print("| %s | %.2f | %.4f |" % ((label,) + evaluate.score(evaluate.samsr_upscaler(model, noise_mode),
                                                                    photos)), flush=True)
     if args.no_flicker or evaluate.SCALE != 4:
         return
 
-    model = evaluate.load_samsr(args.shipped, "fast")
+    model = evaluate.load_samsr(args.shipped)
     name, _, lr, masks = next(p for p in photos if p[0] == FLICKER_PHOTO)
     m = torch.from_numpy(masks.astype(np.float32))[None]
     weight = samsr.weight_map(m)

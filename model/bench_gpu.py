@@ -34,7 +34,7 @@ from srp_model import metrics, samsr  # noqa: E402
 # (name, size, scale, LR width, LR height, state dict, TorchScript export)
 CASES = [
     ("quality x4", "quality", 4, 480, 270, "model/weights/samsr-quality-x4.pt", "models/samsr-quality-x4.pt"),
-    ("fast x4", "fast", 4, 320, 180, "model/weights/samsr-fast-x4.pt", "models/samsr-fast-x4.pt"),
+    ("fast x4", None, 4, 320, 180, "model/weights/samsr-fast-x4.pt", "models/samsr-fast-x4.pt"),
     ("quality x2", "quality", 2, 960, 540, "model/weights/samsr-quality-x2.pt", "models/samsr-quality-x2.pt"),
     ("fast x2", "fast", 2, 960, 540, "model/weights/samsr-fast-x2.pt", "models/samsr-fast-x2.pt"),
 ]

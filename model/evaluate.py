@@ -18,7 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
-from typing import Callable, Dict, List, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import numpy as np
 import torch
@@ -94,7 +94,7 @@ def samsr_upscaler(model: archs.SamsrSR, noise_mode: str = "semantic") -> Upscal
     return run
 
 
-def load_samsr(weights: str, size: str) -> archs.SamsrSR:
+def load_samsr(weights: str, size: Optional[str] = None) -> archs.SamsrSR:
     return export.load_model(size, SCALE, weights).eval()
 
 
@@ -139,7 +139,7 @@ def main() -> None:
     for spec in args.models:
         name, rest = spec.split("=", 1)
         weights, _, size = rest.partition(":")
-        model = load_samsr(weights, size or "fast")
+        model = load_samsr(weights, size or None)
         rows[name] = (samsr_upscaler(model), f"{archs.count_macs(model, 1, 1) / 1000:.0f} k")
     if args.peers:
         from peers import esrgan, fetch_peers

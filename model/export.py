@@ -142,11 +142,15 @@ def export(model: archs.SamsrSR, out_dir: str, name: str, description: str,
     return model_path
 
 
-def load_model(size: str, scale: int, weights: Optional[str]) -> archs.SamsrSR:
-    model = archs.build(size, scale)
+def load_model(size: Optional[str], scale: int, weights: Optional[str]) -> archs.SamsrSR:
+    """The network of `size` (None: the size the weights have) with `weights` loaded."""
+    state = None
     if weights:
         state = torch.load(weights, map_location="cpu")
-        model.load_state_dict(state.get("model", state) if isinstance(state, dict) else state)
+        state = state.get("model", state) if isinstance(state, dict) else state
+    model = archs.build(size or (archs.size_of(state) if state is not None else "fast"), scale)
+    if state is not None:
+        model.load_state_dict(state)
     return model
 
 

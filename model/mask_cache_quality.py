@@ -46,7 +46,7 @@ def ken_burns(photo: Image.Image, frames: int):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weights", default=os.path.join(HERE, "weights", "samsr-fast-x4.pt"))
-    parser.add_argument("--size", default="fast")
+    parser.add_argument("--size", default=None, help="default: the size the weights have")
     parser.add_argument("--frames", type=int, default=25)
     parser.add_argument("--devval", default=os.path.join(HERE, "data", "devval"))
     args = parser.parse_args()

@@ -12,6 +12,11 @@ size=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[
 scale=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['scale'])" "$cfg")
 [ -f model/data/manifest.tsv ] || /usr/bin/python3 model/data/prepare.py
 /usr/bin/python3 model/data/make_masks.py --scale "$scale"
+# a model grown from a smaller one (init_from) needs that one trained first, by its own recipe
+parent=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1])).get('init_from') or '')" "$cfg")
+if [ -n "$parent" ] && [ ! -f "model/runs/$parent/weights.pt" ]; then
+  /usr/bin/python3 model/train.py "model/configs/$parent.json"
+fi
 /usr/bin/python3 model/train.py "$cfg"
 mkdir -p model/weights
 cp "model/runs/$name/weights.pt" "model/weights/samsr-$name.pt"

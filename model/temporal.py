@@ -29,7 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from typing import Callable, Dict, List, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 import cv2
 import numpy as np
@@ -123,7 +123,7 @@ def bicubic(scale: int) -> FrameUpscaler:
     return run
 
 
-def samsr_model(weights: str, size: str, scale: int, masks: np.ndarray, per_frame: bool) -> FrameUpscaler:
+def samsr_model(weights: str, size: Optional[str], scale: int, masks: np.ndarray, per_frame: bool) -> FrameUpscaler:
     model = export.load_model(size, scale, weights).eval()
     m = torch.from_numpy(masks.astype(np.float32))[None]
     weight = samsr.weight_map(m)
@@ -185,7 +185,7 @@ def main() -> None:
         weights, _, size = rest.partition(":")
         for per_frame in (False, True):
             label = f"{name}, noise {'redrawn per frame' if per_frame else 'fixed per shot (srp)'}"
-            variants.append((label, samsr_model(weights, size or "fast", args.scale, masks, per_frame)))
+            variants.append((label, samsr_model(weights, size or None, args.scale, masks, per_frame)))
 
     h, w = ref[0].shape
     lines = [f"{os.path.basename(args.clip)}: {len(ref)} frames from frame {args.start}, {w}x{h} reference, "

@@ -37,6 +37,9 @@ DEFAULTS = {
     "threads": 2, "log_every": 100, "checkpoint_every": 500, "data": "model/data",
     # {"until": S, "steps": T}: before step S the cosine schedule ran toward T steps (a run shortened mid-way)
     "first_schedule": None,
+    # NAME of a trained config of the same or a smaller size: start from its weights (archs.grow_from: blocks it
+    # lacks start as identities); its run's weights.pt, else the committed model/weights/samsr-NAME.pt
+    "init_from": None,
 }
 MONITOR_SEED = 12345
 # semantic: SAMSR's SAM-noise and W (srp's default); gaussian: SinSR's plain noise, W = 0; structure: SAM-DiffSR,
@@ -110,6 +113,14 @@ def photos_outside(data: str, packages: Optional[List[str]]) -> Optional[List[st
     return [prepare.safe_name(r[0], r[2]) for r in rows if r[0] not in packages]
 
 
+def parent_weights(runs: str, parent: str) -> str:
+    for path in (os.path.join(runs, parent, "weights.pt"), os.path.join(HERE, "weights", f"samsr-{parent}.pt")):
+        if os.path.isfile(path):
+            return path
+    sys.exit(f"init_from {parent}: neither {runs}/{parent}/weights.pt nor model/weights/samsr-{parent}.pt exists; "
+             f"train it first: /usr/bin/python3 model/train.py model/configs/{parent}.json")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("config")
@@ -133,6 +144,10 @@ def main() -> None:
     rng = np.random.default_rng(cfg["seed"])
     gen = torch.Generator().manual_seed(cfg["seed"])
     step = 0
+    if cfg["init_from"]:
+        parent = parent_weights(args.out, cfg["init_from"])
+        archs.grow_from(model, torch.load(parent, map_location="cpu"))
+        print(f"{cfg['name']} starts from {parent}", file=sys.stderr)  # a checkpoint, if any, replaces it below
     if os.path.isfile(ckpt_path):
         ck = torch.load(ckpt_path)
         if ck["config"] != cfg:

@@ -5,6 +5,7 @@ concat(x_T * input_scale, condition, W) and predicts x0 as a residual on y; the 
 
 Sizes (x4, multiply-adds of the convolutions per LR pixel; bicubic and shuffles not counted):
   fast     32 features, 1 residual block, LR condition, 1x1 tail:   ~35 k MAC/px,  ~2.0 GMAC per 320x180 frame
+  fast2    32 features, 2 residual blocks, otherwise as fast:        ~53 k MAC/px,  ~3.1 GMAC per 320x180 frame
   quality  64 features, 8 residual blocks, y condition, 3x3 tail:  ~674 k MAC/px, ~38.8 GMAC per 320x180 frame
 Reference: ESRGAN-thick (upscalerjs, RRDN, 7.26 M parameters) runs all but a tiny 3->3 HR conv at LR size, so
 its MACs per LR pixel are about its parameter count, ~7.2 M; quality's budget (1/10 of that) is ~726 k.
@@ -19,6 +20,8 @@ from . import samsr, space
 
 SIZES: Dict[str, Dict[str, object]] = {
     "fast": {"features": 32, "blocks": 1, "cond": "lr", "tail_kernel": 1},
+    # the fast model with a second residual block: ~53 k MAC/px, grown from a trained "fast" (grow_from)
+    "fast2": {"features": 32, "blocks": 2, "cond": "lr", "tail_kernel": 1},
     "quality": {"features": 64, "blocks": 8, "cond": "y", "tail_kernel": 3},
 }
 ESRGAN_THICK_MACS_PER_LR_PIXEL = 7.26e6  # ~ parameter count, see module docstring
@@ -123,6 +126,40 @@ class SamsrSR(nn.Module):
 
 def build(size: str, scale: int = 4) -> SamsrSR:
     return SamsrSR(scale=scale, size=size)
+
+
+def size_of(state: Dict[str, Tensor]) -> str:
+    """The SIZES entry whose network has this state dict's shape (blocks, features, tail kernel)."""
+    blocks = len({k.split(".")[2] for k in state if k.startswith("net.body.")})
+    features = state["net.head.weight"].shape[0]
+    tail_kernel = state["net.tail.weight"].shape[-1]
+    for name, cfg in SIZES.items():
+        if (cfg["blocks"], cfg["features"], cfg["tail_kernel"]) == (blocks, features, tail_kernel):
+            return name
+    raise ValueError(f"no size has {blocks} blocks of {features} features and a {tail_kernel}x{tail_kernel} tail")
+
+
+def grow_from(model: SamsrSR, parent_state: Dict[str, Tensor]) -> None:
+    """Loads a trained model with fewer residual blocks into `model` (same features, condition and tail) so that
+    `model` computes exactly what the parent did: the parent's weights go to their places and each extra block's
+    second convolution is zeroed, which makes that block an identity until training moves it. Why: on a 2-core
+    CPU a deeper model trained from scratch spends its first thousands of steps relearning what the parent knows."""
+    own = model.state_dict()
+    missing = [k for k in own if k not in parent_state]
+    extra = [k for k in parent_state if k not in own]
+    if extra or any(not k.startswith("net.body.") for k in missing):
+        raise ValueError(f"parent does not fit: keys only in parent {extra}, missing outside extra blocks "
+                         f"{[k for k in missing if not k.startswith('net.body.')]}")
+    for key, value in parent_state.items():
+        if own[key].shape != value.shape:
+            raise ValueError(f"parent's {key} is {tuple(value.shape)}, this model's is {tuple(own[key].shape)}")
+    model.load_state_dict(parent_state, strict=False)
+    parent_blocks = {int(k.split(".")[2]) for k in parent_state if k.startswith("net.body.")}
+    with torch.no_grad():
+        for i, block in enumerate(model.net.body):
+            if i not in parent_blocks:
+                block.conv2.weight.zero_()
+                block.conv2.bias.zero_()
 
 
 def count_params(model: nn.Module) -> int:

@@ -51,7 +51,7 @@ class CpuKernelCheckIT {
         byte[] rgb = new byte[W * H * 3];
         new Random(9).nextBytes(rgb);
         MaskSet masks = new GridTestMaskGenerator(new AtomicInteger()).generate(rgb, W, H);
-        for (String name : List.of("samsr-fast-x4", "samsr-quality-x4")) {
+        for (String name : List.of("samsr-fast-x4", "samsr-lite-x4", "samsr-quality-x4")) {
             try (DjlUpscaler up = DjlUpscaler.load(Path.of("..", "models", name + ".pt"), 4, 2)) {
                 UpscaledFrame out = up.upscaleInputs(List.of(new UpscaleInput(rgb, masks, 1)), W, H).get(0);
                 assertTrue(out.finite(), name);
