@@ -39,9 +39,22 @@ class LeftoversIT {
 
     @BeforeAll
     static void setUp() throws Exception {
+        assertFalse(sigintIgnored(), "SIGINT is ignored in this test's process, so the srp it starts inherits that and"
+                + " a JVM then never sees Ctrl-C: the tests were started in the background by a shell without job"
+                + " control (bash runs 'cmd &' with SIGINT ignored). Run them in the foreground, or after 'set -m'");
         tmp = Files.createDirectories(dir.resolve("tmp"));
         outDir = Files.createDirectories(dir.resolve("out"));
         sample = SrpHome.path().resolve("samples").resolve("city-320x180.mp4");
+    }
+
+    /** Linux's SigIgn mask of this process has bit 1 (signal 2, SIGINT) set. */
+    private static boolean sigintIgnored() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0b10) != 0;
+            }
+        }
+        return false;
     }
 
     private static Process upscale(ServiceProcesses processes, String name) throws Exception {
