@@ -10,7 +10,7 @@ Sizes (x4, multiply-adds of the convolutions per LR pixel; bicubic and shuffles 
 Reference: ESRGAN-thick (upscalerjs, RRDN, 7.26 M parameters) runs all but a tiny 3->3 HR conv at LR size, so
 its MACs per LR pixel are about its parameter count, ~7.2 M; quality's budget (1/10 of that) is ~726 k.
 """
-from typing import Dict, Tuple
+from typing import Dict, Set, Tuple
 
 import torch
 import torch.nn as nn
@@ -128,9 +128,14 @@ def build(size: str, scale: int = 4) -> SamsrSR:
     return SamsrSR(scale=scale, size=size)
 
 
+def body_blocks(state: Dict[str, Tensor]) -> Set[int]:
+    """The indices of the residual blocks a state dict holds weights for."""
+    return {int(k.split(".")[2]) for k in state if k.startswith("net.body.")}
+
+
 def size_of(state: Dict[str, Tensor]) -> str:
     """The SIZES entry whose network has this state dict's shape (blocks, features, tail kernel)."""
-    blocks = len({k.split(".")[2] for k in state if k.startswith("net.body.")})
+    blocks = len(body_blocks(state))
     features = state["net.head.weight"].shape[0]
     tail_kernel = state["net.tail.weight"].shape[-1]
     for name, cfg in SIZES.items():
@@ -154,7 +159,7 @@ def grow_from(model: SamsrSR, parent_state: Dict[str, Tensor]) -> None:
         if own[key].shape != value.shape:
             raise ValueError(f"parent's {key} is {tuple(value.shape)}, this model's is {tuple(own[key].shape)}")
     model.load_state_dict(parent_state, strict=False)
-    parent_blocks = {int(k.split(".")[2]) for k in parent_state if k.startswith("net.body.")}
+    parent_blocks = body_blocks(parent_state)
     with torch.no_grad():
         for i, block in enumerate(model.net.body):
             if i not in parent_blocks:
