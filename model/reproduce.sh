@@ -12,12 +12,18 @@ size=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[
 scale=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['scale'])" "$cfg")
 [ -f model/data/manifest.tsv ] || /usr/bin/python3 model/data/prepare.py
 /usr/bin/python3 model/data/make_masks.py --scale "$scale"
-# a model grown from a smaller one (init_from) needs that one trained first, by its own recipe
-parent=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1])).get('init_from') or '')" "$cfg")
-if [ -n "$parent" ] && [ ! -f "model/runs/$parent/weights.pt" ]; then
-  /usr/bin/python3 model/train.py "model/configs/$parent.json"
-fi
-/usr/bin/python3 model/train.py "$cfg"
+# a model that starts from another one's weights (init_from) needs that one trained first, by its own recipe,
+# and so on up the chain (the quality models are trained on in runs of a CPU's hour)
+train_with_ancestors() {
+  local parent
+  parent=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1])).get('init_from') or '')" \
+    "model/configs/$1.json")
+  if [ -n "$parent" ] && [ ! -f "model/runs/$parent/weights.pt" ]; then
+    train_with_ancestors "$parent"
+  fi
+  /usr/bin/python3 model/train.py "model/configs/$1.json"
+}
+train_with_ancestors "$name"
 mkdir -p model/weights
 cp "model/runs/$name/weights.pt" "model/weights/samsr-$name.pt"
 /usr/bin/python3 model/export.py --size "$size" --scale "$scale" --weights "model/weights/samsr-$name.pt" \
